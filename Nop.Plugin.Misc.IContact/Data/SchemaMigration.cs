@@ -1,0 +1,28 @@
+using FluentMigrator;
+using Nop.Data.Extensions;
+using Nop.Data.Migrations;
+using Nop.Plugin.Misc.IContact.Domain;
+
+namespace Nop.Plugin.Misc.IContact.Data;
+
+/// <summary>
+/// Creates the queue table on install; uninstall runs it down and drops the table
+/// </summary>
+[NopMigration("2026/11/27 12:00:00", "Misc.IContact base schema", MigrationProcessType.Installation)]
+public class SchemaMigration : AutoReversingMigration
+{
+    /// <summary>
+    /// Collect the UP migration expressions
+    /// </summary>
+    public override void Up()
+    {
+        Create.TableFor<IcontactQueueItem>();
+
+        //the delivery loop claims by state and due time; the admin grid and the unsubscribe-wins rule look up by email
+        Create.Index("IX_IcontactQueueItem_State_NextAttempt").OnTable(nameof(IcontactQueueItem))
+            .OnColumn(nameof(IcontactQueueItem.StateId)).Ascending()
+            .OnColumn(nameof(IcontactQueueItem.NextAttemptOnUtc)).Ascending();
+        Create.Index("IX_IcontactQueueItem_Email").OnTable(nameof(IcontactQueueItem))
+            .OnColumn(nameof(IcontactQueueItem.Email)).Ascending();
+    }
+}

@@ -1,0 +1,27 @@
+namespace Nop.Plugin.Misc.IContact.Domain;
+
+/// <summary>
+/// Represents the life of a queue item
+/// </summary>
+public enum QueueItemState
+{
+    /// <summary>
+    /// Waiting to be claimed at or after its next attempt time
+    /// </summary>
+    Pending = 0,
+
+    /// <summary>
+    /// Claimed by a node until its lease expires
+    /// </summary>
+    InFlight = 10,
+
+    /// <summary>
+    /// Delivered; kept for the audit view for a bounded time
+    /// </summary>
+    Done = 20,
+
+    /// <summary>
+    /// Gave up after the maximum number of attempts; kept until retried or discarded from the admin
+    /// </summary>
+    Failed = 30
+}

@@ -1,0 +1,107 @@
+namespace Nop.Plugin.Misc.IContact;
+
+/// <summary>
+/// Represents plugin constants
+/// </summary>
+public static class IcontactDefaults
+{
+    /// <summary>
+    /// Gets the plugin system name
+    /// </summary>
+    public static string SystemName => "Misc.IContact";
+
+    /// <summary>
+    /// Gets the prefix of every locale resource of the plugin
+    /// </summary>
+    public static string LocalePrefix => "Plugins.Misc.IContact";
+
+    /// <summary>
+    /// Gets the name of the route to the configuration page
+    /// </summary>
+    public static string ConfigurationRouteName => "Plugin.Misc.IContact.Configure";
+
+    /// <summary>
+    /// Gets the path of the configuration page (area route Admin/{controller}/{action})
+    /// </summary>
+    public static string ConfigurationPath => "Admin/Icontact/Configure";
+
+    /// <summary>
+    /// Gets the folder the views are deployed to
+    /// </summary>
+    public static string ViewsPath => "~/Plugins/Misc.IContact/Views/";
+
+    /// <summary>
+    /// Gets the synchronization schedule task: name, type, and default period in seconds
+    /// </summary>
+    public static (string Name, string Type, int Period) SynchronizationTask =>
+        ("iContact synchronization (safety net)", "Nop.Plugin.Misc.IContact.Services.SynchronizationTask", 5 * 60);
+
+    #region iContact API
+
+    /// <summary>
+    /// Gets the production API base URL
+    /// </summary>
+    public static string ApiBaseUrl => "https://app.icontact.com/icp";
+
+    /// <summary>
+    /// Gets the API version sent in the API-Version header
+    /// </summary>
+    public static string ApiVersion => "2.2";
+
+    /// <summary>
+    /// Gets the header names of the iContact API (names are case-insensitive on the server)
+    /// </summary>
+    public static (string Version, string AppId, string Username, string Password) ApiHeaders =>
+        ("API-Version", "API-AppId", "API-Username", "API-Password");
+
+    /// <summary>
+    /// Gets the length of an iContact application id
+    /// </summary>
+    public static int AppIdLength => 32;
+
+    /// <summary>
+    /// Gets the largest page the API returns for a GET
+    /// </summary>
+    public static int MaxPageSize => 500;
+
+    /// <summary>
+    /// Gets the default request timeout in seconds
+    /// </summary>
+    public static int DefaultRequestTimeout => 30;
+
+    /// <summary>
+    /// Gets the User-Agent header value
+    /// </summary>
+    public static string UserAgent => "nopCommerce-iContact-plugin/1.0";
+
+    #endregion
+
+    #region Delivery
+
+    /// <summary>
+    /// Gets the default number of queue items sent in one batch
+    /// </summary>
+    public static int DefaultBatchSize => 250;
+
+    /// <summary>
+    /// Gets the default request budget per hour (iContact is reported to allow 10,000; stay below)
+    /// </summary>
+    public static int DefaultRequestsPerHour => 9_000;
+
+    /// <summary>
+    /// Gets the default request budget per day (iContact is reported to allow 70,000; stay below)
+    /// </summary>
+    public static int DefaultRequestsPerDay => 63_000;
+
+    /// <summary>
+    /// Gets the default number of attempts before a queue item is marked failed
+    /// </summary>
+    public static int DefaultMaxAttempts => 10;
+
+    /// <summary>
+    /// Gets the default number of days delivered queue items are kept for the audit view
+    /// </summary>
+    public static int DefaultDoneRetentionDays => 30;
+
+    #endregion
+}

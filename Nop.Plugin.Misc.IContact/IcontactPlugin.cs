@@ -1,0 +1,117 @@
+using Nop.Core;
+using Nop.Core.Domain.ScheduleTasks;
+using Nop.Plugin.Misc.IContact.Infrastructure;
+using Nop.Services.Common;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Plugins;
+using Nop.Services.ScheduleTasks;
+
+namespace Nop.Plugin.Misc.IContact;
+
+/// <summary>
+/// Represents the iContact plugin
+/// </summary>
+public class IcontactPlugin : BasePlugin, IMiscPlugin
+{
+    #region Fields
+
+    protected readonly ILocalizationService _localizationService;
+    protected readonly IScheduleTaskService _scheduleTaskService;
+    protected readonly ISettingService _settingService;
+    protected readonly IWebHelper _webHelper;
+
+    #endregion
+
+    #region Ctor
+
+    public IcontactPlugin(ILocalizationService localizationService,
+        IScheduleTaskService scheduleTaskService,
+        ISettingService settingService,
+        IWebHelper webHelper)
+    {
+        _localizationService = localizationService;
+        _scheduleTaskService = scheduleTaskService;
+        _settingService = settingService;
+        _webHelper = webHelper;
+    }
+
+    #endregion
+
+    #region Methods
+
+    /// <summary>
+    /// Gets a configuration page URL
+    /// </summary>
+    public override string GetConfigurationPageUrl()
+    {
+        return $"{_webHelper.GetStoreLocation()}{IcontactDefaults.ConfigurationPath}";
+    }
+
+    /// <summary>
+    /// Install the plugin
+    /// </summary>
+    /// <returns>A task that represents the asynchronous operation</returns>
+    public override async Task InstallAsync()
+    {
+        //settings
+        await _settingService.SaveSettingAsync(new IcontactSettings());
+
+        //the safety-net task; created enabled because nopCommerce builds timers at start-up for enabled tasks only,
+        //and it does nothing while the plugin is not configured
+        var (name, type, period) = IcontactDefaults.SynchronizationTask;
+        if (await _scheduleTaskService.GetTaskByTypeAsync(type) is null)
+        {
+            await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
+            {
+                Name = name,
+                Type = type,
+                Seconds = period,
+                Enabled = true,
+                StopOnError = false,
+                LastEnabledUtc = DateTime.UtcNow
+            });
+        }
+
+        //locales
+        await _localizationService.AddOrUpdateLocaleResourceAsync(IcontactLocales.All);
+
+        await base.InstallAsync();
+    }
+
+    /// <summary>
+    /// Uninstall the plugin; the queue table is dropped afterwards by the schema migration's Down
+    /// </summary>
+    /// <returns>A task that represents the asynchronous operation</returns>
+    public override async Task UninstallAsync()
+    {
+        //settings (of every store)
+        await _settingService.DeleteSettingAsync<IcontactSettings>();
+
+        //schedule task
+        if (await _scheduleTaskService.GetTaskByTypeAsync(IcontactDefaults.SynchronizationTask.Type) is ScheduleTask task)
+            await _scheduleTaskService.DeleteTaskAsync(task);
+
+        //locales
+        await _localizationService.DeleteLocaleResourcesAsync($"{IcontactDefaults.LocalePrefix}.");
+
+        await base.UninstallAsync();
+    }
+
+    /// <summary>
+    /// Update the plugin: add the locale resources introduced since the installed version
+    /// </summary>
+    /// <param name="currentVersion">Current version of plugin</param>
+    /// <param name="targetVersion">New version of plugin</param>
+    /// <returns>A task that represents the asynchronous operation</returns>
+    public override async Task UpdateAsync(string currentVersion, string targetVersion)
+    {
+        var resources = IcontactLocales.Introduced(currentVersion, targetVersion);
+        if (resources.Count > 0)
+            await _localizationService.AddOrUpdateLocaleResourceAsync(resources);
+
+        await base.UpdateAsync(currentVersion, targetVersion);
+    }
+
+    #endregion
+}

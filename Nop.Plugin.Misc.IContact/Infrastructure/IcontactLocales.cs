@@ -1,0 +1,67 @@
+namespace Nop.Plugin.Misc.IContact.Infrastructure;
+
+/// <summary>
+/// Every English locale resource the plugin shows, grouped by the plugin version that introduced it
+/// </summary>
+public static class IcontactLocales
+{
+    /// <summary>
+    /// Gets the resources introduced by each plugin version, oldest first
+    /// </summary>
+    public static IReadOnlyList<(Version Version, IReadOnlyDictionary<string, string> Resources)> ByVersion { get; } =
+    [
+        (new Version(1, 0, 0), new Dictionary<string, string>
+        {
+            ["Plugins.Misc.IContact.Fields.Username"] = "Username",
+            ["Plugins.Misc.IContact.Fields.Username.Hint"] = "Your iContact login username, exactly as iContact shows it: it is case-sensitive. Find it under Settings and Billing > iContact Integrations > Custom API Integrations.",
+            ["Plugins.Misc.IContact.Fields.AppId"] = "Application ID (AppID)",
+            ["Plugins.Misc.IContact.Fields.AppId.Hint"] = "The 32-character Application ID of your custom API integration. Spaces around it are removed.",
+            ["Plugins.Misc.IContact.Fields.AppPassword"] = "Application password",
+            ["Plugins.Misc.IContact.Fields.AppPassword.Hint"] = "The password you chose for the AppID (not your iContact account password). It is stored encrypted and never shown again; leave the field empty to keep the current one.",
+            ["Plugins.Misc.IContact.Fields.AppPassword.IsSet"] = "A password is saved. Leave the field empty to keep it.",
+            ["Plugins.Misc.IContact.Fields.ApiBaseUrl"] = "API base URL",
+            ["Plugins.Misc.IContact.Fields.ApiBaseUrl.Hint"] = "The iContact API address. Keep the default (https://app.icontact.com/icp) unless you are trying the plugin against the iContact emulator.",
+            ["Plugins.Misc.IContact.Fields.AccountId"] = "Account ID",
+            ["Plugins.Misc.IContact.Fields.AccountId.Hint"] = "The iContact account found when the credentials were verified.",
+            ["Plugins.Misc.IContact.Fields.ClientFolderId"] = "Client folder",
+            ["Plugins.Misc.IContact.Fields.ClientFolderId.Hint"] = "The iContact client folder that holds your lists.",
+            ["Plugins.Misc.IContact.Fields.BatchSize"] = "Batch size",
+            ["Plugins.Misc.IContact.Fields.BatchSize.Hint"] = "How many queued changes are sent to iContact in one request.",
+            ["Plugins.Misc.IContact.Fields.RequestsPerHour"] = "Requests per hour",
+            ["Plugins.Misc.IContact.Fields.RequestsPerHour.Hint"] = "The most iContact API requests the plugin makes in an hour (iContact allows about 10,000).",
+            ["Plugins.Misc.IContact.Fields.RequestsPerDay"] = "Requests per day",
+            ["Plugins.Misc.IContact.Fields.RequestsPerDay.Hint"] = "The most iContact API requests the plugin makes in a day (iContact allows about 70,000).",
+            ["Plugins.Misc.IContact.Fields.MaxAttempts"] = "Maximum attempts",
+            ["Plugins.Misc.IContact.Fields.MaxAttempts.Hint"] = "How often a change is retried before it is marked failed. Failed changes stay in the queue and can be retried.",
+            ["Plugins.Misc.IContact.Fields.RequestTimeoutSeconds"] = "Request timeout (seconds)",
+            ["Plugins.Misc.IContact.Fields.RequestTimeoutSeconds.Hint"] = "How long to wait for iContact before a request counts as failed and is retried later.",
+            ["Plugins.Misc.IContact.Fields.DoneRetentionDays"] = "Keep delivered changes (days)",
+            ["Plugins.Misc.IContact.Fields.DoneRetentionDays.Hint"] = "How long delivered changes stay visible in the queue for auditing.",
+            ["Plugins.Misc.IContact.Fields.DeleteContactOnCustomerErase"] = "Delete contact when a customer is erased",
+            ["Plugins.Misc.IContact.Fields.DeleteContactOnCustomerErase.Hint"] = "When a customer is deleted (GDPR erasure), delete the iContact contact instead of only unsubscribing it from the plugin's lists.",
+        }),
+    ];
+
+    /// <summary>
+    /// Gets every resource of every version
+    /// </summary>
+    public static IDictionary<string, string> All =>
+        ByVersion.SelectMany(v => v.Resources).ToDictionary(r => r.Key, r => r.Value);
+
+    /// <summary>
+    /// Gets the resources introduced after one plugin version, up to and including another
+    /// </summary>
+    /// <param name="currentVersion">Installed version</param>
+    /// <param name="targetVersion">Version being installed</param>
+    /// <returns>Resources to add</returns>
+    public static IDictionary<string, string> Introduced(string currentVersion, string targetVersion)
+    {
+        var from = Version.TryParse(currentVersion, out var current) ? current : new Version(0, 0);
+        var to = Version.TryParse(targetVersion, out var target) ? target : new Version(int.MaxValue, 0);
+
+        return ByVersion
+            .Where(v => v.Version > from && v.Version <= to)
+            .SelectMany(v => v.Resources)
+            .ToDictionary(r => r.Key, r => r.Value);
+    }
+}

@@ -1,0 +1,129 @@
+namespace Nop.Core
+{
+    public abstract partial class BaseEntity
+    {
+        public int Id { get; set; }
+    }
+    public partial interface IPagedList<T> : System.Collections.Generic.IList<T>
+    {
+        int PageIndex { get; }
+        int PageSize { get; }
+        int TotalCount { get; }
+        int TotalPages { get; }
+        bool HasPreviousPage { get; }
+        bool HasNextPage { get; }
+    }
+    public partial interface IStoreContext
+    {
+        System.Threading.Tasks.Task<Nop.Core.Domain.Stores.Store> GetCurrentStoreAsync();
+        Nop.Core.Domain.Stores.Store GetCurrentStore();
+        System.Threading.Tasks.Task<int> GetActiveStoreScopeConfigurationAsync();
+    }
+    public partial interface IWebHelper
+    {
+        string GetStoreLocation(bool? useSsl = null);
+    }
+    public partial interface IWorkContext
+    {
+        System.Threading.Tasks.Task<Nop.Core.Domain.Customers.Customer> GetCurrentCustomerAsync();
+    }
+}
+namespace Nop.Core.Caching
+{
+    public partial class CacheKey
+    {
+        public CacheKey(string key) { Key = key; }
+        public string Key { get; protected set; }
+        public int CacheTime { get; set; }
+    }
+    public partial interface ICacheKeyService
+    {
+        Nop.Core.Caching.CacheKey PrepareKey(Nop.Core.Caching.CacheKey cacheKey, params object[] cacheKeyParameters);
+        Nop.Core.Caching.CacheKey PrepareKeyForDefaultCache(Nop.Core.Caching.CacheKey cacheKey, params object[] cacheKeyParameters);
+    }
+    public partial interface ILocker
+    {
+        System.Threading.Tasks.Task<bool> PerformActionWithLockAsync(string resource, System.TimeSpan expirationTime, System.Func<System.Threading.Tasks.Task> action);
+        System.Threading.Tasks.Task RunWithHeartbeatAsync(string key, System.TimeSpan expirationTime, System.TimeSpan heartbeatInterval, System.Func<System.Threading.CancellationToken, System.Threading.Tasks.Task> action, System.Threading.CancellationTokenSource cancellationTokenSource = null);
+        System.Threading.Tasks.Task CancelTaskAsync(string key, System.TimeSpan expirationTime);
+        System.Threading.Tasks.Task<bool> IsTaskRunningAsync(string key);
+    }
+}
+namespace Nop.Core.Configuration
+{
+    public partial interface ISettings
+    {
+    }
+}
+namespace Nop.Core.Infrastructure
+{
+    public partial interface INopStartup
+    {
+        void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration);
+        void Configure(Microsoft.AspNetCore.Builder.IApplicationBuilder application);
+        int Order { get; }
+    }
+}
+namespace Nop.Core.Domain.Customers
+{
+    public partial class Customer : Nop.Core.BaseEntity
+    {
+        public System.Guid CustomerGuid { get; set; }
+        public string Username { get; set; }
+        public string Email { get; set; }
+        public string FirstName { get; set; }
+        public string LastName { get; set; }
+        public string Company { get; set; }
+        public string StreetAddress { get; set; }
+        public string StreetAddress2 { get; set; }
+        public string ZipPostalCode { get; set; }
+        public string City { get; set; }
+        public string Phone { get; set; }
+        public int CountryId { get; set; }
+        public int StateProvinceId { get; set; }
+        public bool Active { get; set; }
+        public bool Deleted { get; set; }
+        public bool IsSystemAccount { get; set; }
+        public int RegisteredInStoreId { get; set; }
+        public System.DateTime CreatedOnUtc { get; set; }
+    }
+    public partial class CustomerRegisteredEvent
+    {
+        public CustomerRegisteredEvent(Nop.Core.Domain.Customers.Customer customer) { Customer = customer; }
+        public Nop.Core.Domain.Customers.Customer Customer { get; }
+    }
+}
+namespace Nop.Core.Domain.Logging
+{
+    public enum LogLevel
+    {
+        Debug = 10,
+        Information = 20,
+        Warning = 30,
+        Error = 40,
+        Fatal = 50,
+    }
+}
+namespace Nop.Core.Domain.ScheduleTasks
+{
+    public partial class ScheduleTask : Nop.Core.BaseEntity
+    {
+        public string Name { get; set; }
+        public int Seconds { get; set; }
+        public string Type { get; set; }
+        public System.DateTime? LastEnabledUtc { get; set; }
+        public bool Enabled { get; set; }
+        public bool StopOnError { get; set; }
+        public System.DateTime? LastStartUtc { get; set; }
+        public System.DateTime? LastEndUtc { get; set; }
+        public System.DateTime? LastSuccessUtc { get; set; }
+    }
+}
+namespace Nop.Core.Domain.Stores
+{
+    public partial class Store : Nop.Core.BaseEntity
+    {
+        public string Name { get; set; }
+        public string Url { get; set; }
+    }
+}

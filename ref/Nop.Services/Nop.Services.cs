@@ -1,0 +1,116 @@
+namespace Nop.Services.Common
+{
+    public partial interface IMiscPlugin : Nop.Services.Plugins.IPlugin
+    {
+    }
+}
+namespace Nop.Services.Configuration
+{
+    public partial interface ISettingService
+    {
+        System.Threading.Tasks.Task<T> LoadSettingAsync<T>(int storeId = 0) where T : Nop.Core.Configuration.ISettings, new();
+        System.Threading.Tasks.Task SaveSettingAsync<T>(T settings, int storeId = 0) where T : Nop.Core.Configuration.ISettings, new();
+        System.Threading.Tasks.Task SaveSettingAsync<T, TPropType>(T settings, System.Linq.Expressions.Expression<System.Func<T, TPropType>> keySelector, int storeId = 0, bool clearCache = true) where T : Nop.Core.Configuration.ISettings, new();
+        System.Threading.Tasks.Task SaveSettingOverridablePerStoreAsync<T, TPropType>(T settings, System.Linq.Expressions.Expression<System.Func<T, TPropType>> keySelector, bool overrideForStore, int storeId = 0, bool clearCache = true) where T : Nop.Core.Configuration.ISettings, new();
+        System.Threading.Tasks.Task<bool> SettingExistsAsync<T, TPropType>(T settings, System.Linq.Expressions.Expression<System.Func<T, TPropType>> keySelector, int storeId = 0) where T : Nop.Core.Configuration.ISettings, new();
+        System.Threading.Tasks.Task DeleteSettingAsync<T>() where T : Nop.Core.Configuration.ISettings, new();
+        System.Threading.Tasks.Task DeleteSettingAsync<T, TPropType>(T settings, System.Linq.Expressions.Expression<System.Func<T, TPropType>> keySelector, int storeId = 0) where T : Nop.Core.Configuration.ISettings, new();
+        System.Threading.Tasks.Task<T> GetSettingByKeyAsync<T>(string key, T defaultValue = default, int storeId = 0, bool loadSharedValueIfNotFound = false);
+        System.Threading.Tasks.Task SetSettingAsync<T>(string key, T value, int storeId = 0, bool clearCache = true);
+        System.Threading.Tasks.Task ClearCacheAsync();
+    }
+}
+namespace Nop.Services.Events
+{
+    public partial interface IConsumer<T>
+    {
+        System.Threading.Tasks.Task HandleEventAsync(T eventMessage);
+    }
+}
+namespace Nop.Services.Localization
+{
+    public partial interface ILocalizationService
+    {
+        System.Threading.Tasks.Task AddOrUpdateLocaleResourceAsync(System.Collections.Generic.IDictionary<string, string> resources, int? languageId = null);
+        System.Threading.Tasks.Task AddOrUpdateLocaleResourceAsync(string resourceName, string resourceValue, string languageCulture = null);
+        System.Threading.Tasks.Task DeleteLocaleResourcesAsync(string resourceNamePrefix, int? languageId = null);
+        System.Threading.Tasks.Task DeleteLocaleResourcesAsync(System.Collections.Generic.IList<string> resourceNames, int? languageId = null);
+        System.Threading.Tasks.Task<string> GetResourceAsync(string resourceKey);
+    }
+}
+namespace Nop.Services.Logging
+{
+    public partial interface ILogger
+    {
+        bool IsEnabled(Nop.Core.Domain.Logging.LogLevel level);
+        System.Threading.Tasks.Task InsertLogAsync(Nop.Core.Domain.Logging.LogLevel logLevel, string shortMessage, string fullMessage = "", Nop.Core.Domain.Customers.Customer customer = null);
+        System.Threading.Tasks.Task InformationAsync(string message, System.Exception exception = null, Nop.Core.Domain.Customers.Customer customer = null);
+        System.Threading.Tasks.Task WarningAsync(string message, System.Exception exception = null, Nop.Core.Domain.Customers.Customer customer = null);
+        System.Threading.Tasks.Task ErrorAsync(string message, System.Exception exception = null, Nop.Core.Domain.Customers.Customer customer = null);
+    }
+}
+namespace Nop.Services.Plugins
+{
+    public partial interface IDescriptor
+    {
+        string SystemName { get; set; }
+        string FriendlyName { get; set; }
+    }
+    public partial interface IPlugin
+    {
+        string GetConfigurationPageUrl();
+        Nop.Services.Plugins.PluginDescriptor PluginDescriptor { get; set; }
+        System.Threading.Tasks.Task InstallAsync();
+        System.Threading.Tasks.Task InstallSampleDataAsync();
+        System.Threading.Tasks.Task UninstallAsync();
+        System.Threading.Tasks.Task UpdateAsync(string currentVersion, string targetVersion);
+        System.Threading.Tasks.Task PreparePluginToUninstallAsync();
+    }
+    public abstract partial class BasePlugin : Nop.Services.Plugins.IPlugin
+    {
+        public virtual string GetConfigurationPageUrl() { return null; }
+        public virtual Nop.Services.Plugins.PluginDescriptor PluginDescriptor { get; set; }
+        public virtual System.Threading.Tasks.Task InstallAsync() { return System.Threading.Tasks.Task.CompletedTask; }
+        public virtual System.Threading.Tasks.Task InstallSampleDataAsync() { return System.Threading.Tasks.Task.CompletedTask; }
+        public virtual System.Threading.Tasks.Task UninstallAsync() { return System.Threading.Tasks.Task.CompletedTask; }
+        public virtual System.Threading.Tasks.Task UpdateAsync(string currentVersion, string targetVersion) { return System.Threading.Tasks.Task.CompletedTask; }
+        public virtual System.Threading.Tasks.Task PreparePluginToUninstallAsync() { return System.Threading.Tasks.Task.CompletedTask; }
+    }
+    public partial class PluginDescriptorBaseInfo
+    {
+        public virtual string SystemName { get; set; }
+        public virtual string Version { get; set; }
+    }
+    public partial class PluginDescriptor : Nop.Services.Plugins.PluginDescriptorBaseInfo, Nop.Services.Plugins.IDescriptor
+    {
+        public virtual string FriendlyName { get; set; }
+        public virtual string Group { get; set; }
+        public virtual string AssemblyFileName { get; set; }
+        public virtual System.Collections.Generic.IList<string> SupportedVersions { get; set; }
+        public virtual bool Installed { get; set; }
+    }
+}
+namespace Nop.Services.ScheduleTasks
+{
+    public partial interface IScheduleTask
+    {
+        System.Threading.Tasks.Task ExecuteAsync();
+    }
+    public partial interface IScheduleTaskService
+    {
+        System.Threading.Tasks.Task DeleteTaskAsync(Nop.Core.Domain.ScheduleTasks.ScheduleTask task);
+        System.Threading.Tasks.Task<Nop.Core.Domain.ScheduleTasks.ScheduleTask> GetTaskByIdAsync(int taskId);
+        System.Threading.Tasks.Task<Nop.Core.Domain.ScheduleTasks.ScheduleTask> GetTaskByTypeAsync(string type);
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.ScheduleTasks.ScheduleTask>> GetAllTasksAsync(bool showHidden = false);
+        System.Threading.Tasks.Task InsertTaskAsync(Nop.Core.Domain.ScheduleTasks.ScheduleTask task);
+        System.Threading.Tasks.Task UpdateTaskAsync(Nop.Core.Domain.ScheduleTasks.ScheduleTask task);
+    }
+}
+namespace Nop.Services.Security
+{
+    public partial interface IEncryptionService
+    {
+        string EncryptText(string plainText, string encryptionPrivateKey = "");
+        string DecryptText(string cipherText, string encryptionPrivateKey = "");
+    }
+}

@@ -1,0 +1,7 @@
+namespace Nop.Web.Framework.Infrastructure.Extensions
+{
+    public static partial class HttpClientBuilderExtensions
+    {
+        public static void WithProxy(this Microsoft.Extensions.DependencyInjection.IHttpClientBuilder httpClientBuilder) { }
+    }
+}
