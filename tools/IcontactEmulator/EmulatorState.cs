@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+
+namespace IcontactEmulator;
+
+public sealed class ListRecord
+{
+    public long ListId { get; init; }
+    public string Name { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string PublicName { get; set; } = "";
+    public int EmailOwnerOnChange { get; set; } = 1;
+    public int WelcomeOnManualAdd { get; set; }
+    public int WelcomeOnSignupAdd { get; set; }
+}
+
+public sealed class ContactRecord
+{
+    public static readonly string[] StandardFields =
+        ["email", "prefix", "firstName", "lastName", "suffix", "street", "street2", "city", "state", "postalCode", "phone", "fax", "business"];
+
+    public long ContactId { get; init; }
+    /// <summary>Standard and custom field values by name.</summary>
+    public Dictionary<string, string> Fields { get; } = new(StringComparer.Ordinal);
+    public string Status { get; set; } = "normal";
+    public string CreateDate { get; init; } = "";
+    public string Email => Fields.GetValueOrDefault("email", "");
+}
+
+public sealed class SubscriptionRecord
+{
+    public long ListId { get; set; }
+    public long ContactId { get; init; }
+    public string Status { get; set; } = "normal";
+    public string AddDate { get; set; } = "";
+    public string? ConfirmationMessageId { get; set; }
+    public string SubscriptionId => $"{ListId}_{ContactId}";
+}
+
+public sealed class CustomFieldRecord
+{
+    public string PrivateName { get; init; } = "";
+    public string PublicName { get; set; } = "";
+    public int DisplayToUser { get; set; }
+    public string FieldType { get; set; } = "text";
+}
+
+/// <summary>
+/// Everything the emulator knows. All access goes through <see cref="Lock"/>; ids only ever increase.
+/// </summary>
+public sealed class EmulatorState
+{
+    private long _nextListId = 205303;
+    private long _nextContactId = 66674163;
+
+    public EmulatorState(EmulatorOptions options)
+    {
+        Username = options.Username;
+        AppId = options.AppId;
+        AppPassword = options.AppPassword;
+        AccountId = options.AccountId;
+        ClientFolderIds.Add(options.ClientFolderId);
+    }
+
+    public object Lock { get; } = new();
+    public EmulatorSwitches Switches { get; set; } = new();
+
+    public string Username { get; set; }
+    public string AppId { get; set; }
+    public string AppPassword { get; set; }
+    public string AccountId { get; set; }
+    public List<string> ClientFolderIds { get; } = [];
+
+    public Dictionary<long, ListRecord> Lists { get; } = [];
+    public Dictionary<long, ContactRecord> Contacts { get; } = [];
+    public Dictionary<string, SubscriptionRecord> Subscriptions { get; } = [];
+    public Dictionary<string, CustomFieldRecord> CustomFields { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Times of the authenticated requests counted against the throttle, oldest first.</summary>
+    public Queue<DateTime> RequestTimes { get; } = new();
+    /// <summary>Every API request answered, as "METHOD /path" (for tests and benchmarks to count calls).</summary>
+    public List<string> RequestLog { get; } = [];
+    /// <summary>The highest number of requests seen in any rolling hour.</summary>
+    public int PeakRequestsPerHour { get; set; }
+
+    public long NextListId() => _nextListId += 2;
+    public long NextContactId() => _nextContactId += 1;
+
+    public ListRecord AddList(string name)
+    {
+        var list = new ListRecord { ListId = NextListId(), Name = name };
+        Lists[list.ListId] = list;
+        return list;
+    }
+
+    public void DeleteList(long listId)
+    {
+        Lists.Remove(listId);
+        foreach (var key in Subscriptions.Where(s => s.Value.ListId == listId).Select(s => s.Key).ToList())
+            Subscriptions.Remove(key);
+    }
+
+    public ContactRecord? FindContactByEmail(string email) =>
+        Contacts.Values.FirstOrDefault(c => c.Email.Equals(email, StringComparison.OrdinalIgnoreCase));
+
+    public void Reset()
+    {
+        Lists.Clear();
+        Contacts.Clear();
+        Subscriptions.Clear();
+        CustomFields.Clear();
+        RequestTimes.Clear();
+        RequestLog.Clear();
+        PeakRequestsPerHour = 0;
+        Switches = new EmulatorSwitches();
+    }
+
+    /// <summary>A read-only picture of the whole state for assertions (GET /_emulator/state).</summary>
+    public JsonObject Snapshot() => new()
+    {
+        ["username"] = Username,
+        ["accountId"] = AccountId,
+        ["clientFolderIds"] = new JsonArray(ClientFolderIds.Select(f => (JsonNode)f!).ToArray()),
+        ["lists"] = new JsonArray(Lists.Values.Select(l => (JsonNode)new JsonObject { ["listId"] = l.ListId.ToString(), ["name"] = l.Name }).ToArray()),
+        ["contacts"] = new JsonArray(Contacts.Values.Select(c => (JsonNode)new JsonObject
+        {
+            ["contactId"] = c.ContactId.ToString(), ["email"] = c.Email, ["status"] = c.Status,
+            ["firstName"] = c.Fields.GetValueOrDefault("firstName"), ["lastName"] = c.Fields.GetValueOrDefault("lastName")
+        }).ToArray()),
+        ["subscriptions"] = new JsonArray(Subscriptions.Values.Select(s => (JsonNode)new JsonObject
+        {
+            ["subscriptionId"] = s.SubscriptionId, ["listId"] = s.ListId.ToString(), ["contactId"] = s.ContactId.ToString(), ["status"] = s.Status
+        }).ToArray()),
+        ["customFields"] = new JsonArray(CustomFields.Values.Select(f => (JsonNode)f.PrivateName!).ToArray()),
+        ["requestCount"] = RequestLog.Count,
+        ["peakRequestsPerHour"] = PeakRequestsPerHour
+    };
+}
