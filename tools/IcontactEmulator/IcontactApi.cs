@@ -65,6 +65,11 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
             return new Reply(200, new JsonObject { ["time"] = now.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), ["timestamp"] = now.ToUnixTimeSeconds() });
         }
 
+        //anonymous requests get the username error before anything else (seen in a 2026 probe)
+        var authError = Authenticate(request, switches);
+        if (authError is not null)
+            return authError;
+
         if (!Versions.Contains(Header(request, "API-Version")))
             return Error(501, "Not Implemented: you have specified an incorrect version of the iContact API.");
         var accept = request.Headers.Accept.ToString();
@@ -72,10 +77,6 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
             return Error(406, "Not Acceptable: this server answers application/json only.");
         if (body.Length > 0 && !(request.ContentType ?? "").Contains("json", StringComparison.OrdinalIgnoreCase))
             return Error(415, "Unsupported Media Type: send application/json.");
-
-        var authError = Authenticate(request, switches);
-        if (authError is not null)
-            return authError;
 
         if (Throttled(switches))
             return Error(switches.ThrottleStatusCode, ThrottleMessage);

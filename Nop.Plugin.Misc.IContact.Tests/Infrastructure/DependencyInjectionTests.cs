@@ -1,0 +1,80 @@
+using Autofac;
+using Autofac.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using Nop.Data;
+using Nop.Plugin.Misc.IContact.Domain;
+using Nop.Plugin.Misc.IContact.Infrastructure;
+using Nop.Plugin.Misc.IContact.Services;
+using Nop.Services.Security;
+
+namespace Nop.Plugin.Misc.IContact.Tests.Infrastructure;
+
+/// <summary>
+/// nopCommerce 4.90 runs on Microsoft DI or on Autofac (UseAutofac, the default): everything the plugin registers
+/// must resolve in both, given the platform services it depends on
+/// </summary>
+public class DependencyInjectionTests
+{
+    private static (IServiceCollection Services, IReadOnlyList<Type> PluginServices) CreateServices()
+    {
+        var services = new ServiceCollection();
+        //what the platform registers for every plugin
+        services.AddSingleton(Mock.Of<IEncryptionService>());
+        services.AddSingleton(Mock.Of<IRepository<IcontactQueueItem>>());
+        services.AddScoped(_ => new IcontactSettings());
+
+        var before = services.Select(d => d.ServiceType).ToHashSet();
+        new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
+
+        var pluginServices = services
+            .Select(d => d.ServiceType)
+            .Where(t => !before.Contains(t) && t.Assembly == typeof(IcontactPlugin).Assembly)
+            .Distinct()
+            .ToList();
+
+        //tasks and consumers are not registered by the plugin but resolved by the platform with constructor injection
+        services.AddTransient<SynchronizationTask>();
+        return (services, pluginServices.Append(typeof(SynchronizationTask)).ToList());
+    }
+
+    [Test]
+    public void Startup_registers_the_plugin_services()
+    {
+        var (_, pluginServices) = CreateServices();
+
+        Assert.That(pluginServices, Is.SupersetOf(new[] { typeof(IContact.Api.IcontactHttpClient), typeof(IcontactConnectionService), typeof(QueueService) }));
+    }
+
+    [Test]
+    public void Every_plugin_service_resolves_with_Microsoft_DI()
+    {
+        var (services, pluginServices) = CreateServices();
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        using var scope = provider.CreateScope();
+
+        foreach (var type in pluginServices)
+            Assert.That(scope.ServiceProvider.GetService(type), Is.Not.Null, type.Name);
+    }
+
+    [Test]
+    public void Every_plugin_service_resolves_with_Autofac()
+    {
+        var (services, pluginServices) = CreateServices();
+        var builder = new ContainerBuilder();
+        builder.Populate(services);
+        using var container = builder.Build();
+        using var scope = container.BeginLifetimeScope();
+        var provider = new AutofacServiceProvider(scope);
+
+        foreach (var type in pluginServices)
+            Assert.That(provider.GetService(type), Is.Not.Null, type.Name);
+    }
+
+    [Test]
+    public void Startup_runs_after_the_platform()
+    {
+        Assert.That(new NopStartup().Order, Is.GreaterThan(2000));
+    }
+}

@@ -1,0 +1,139 @@
+using System.Reflection;
+using System.Text.Json;
+using Nop.Data.Migrations;
+using Nop.Plugin.Misc.IContact.Api;
+using Nop.Plugin.Misc.IContact.Data;
+using Nop.Plugin.Misc.IContact.Domain;
+using Nop.Plugin.Misc.IContact.Infrastructure;
+using Nop.Plugin.Misc.IContact.Tests.Support;
+
+namespace Nop.Plugin.Misc.IContact.Tests.Plugin;
+
+public class ConventionTests
+{
+    private static readonly Assembly PluginAssembly = typeof(IcontactPlugin).Assembly;
+
+    [Test]
+    public void Only_interfaces_start_with_I_and_a_capital()
+    {
+        var offenders = PluginAssembly.GetTypes()
+            .Where(t => !t.IsInterface && !t.IsNested && t.Name.Length > 1 && t.Name[0] == 'I' && char.IsUpper(t.Name[1]) && !t.Name.StartsWith('<'))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.That(offenders, Is.Empty);
+    }
+
+    [Test]
+    public void Plugin_json_describes_a_490_misc_plugin()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.PluginProjectDirectory, "plugin.json")));
+        var root = json.RootElement;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("Group").GetString(), Is.EqualTo("Misc"));
+            Assert.That(root.GetProperty("SystemName").GetString(), Is.EqualTo(IcontactDefaults.SystemName));
+            Assert.That(root.GetProperty("FriendlyName").GetString(), Is.EqualTo("iContact"));
+            Assert.That(root.GetProperty("FileName").GetString(), Is.EqualTo(PluginAssembly.GetName().Name + ".dll"));
+            Assert.That(root.GetProperty("SupportedVersions").EnumerateArray().Select(v => v.GetString()), Does.Contain("4.90"));
+            Assert.That(Version.TryParse(root.GetProperty("Version").GetString(), out _), Is.True);
+            Assert.That(root.GetProperty("Author").GetString(), Is.Not.Empty);
+            Assert.That(root.GetProperty("Description").GetString(), Is.Not.Empty);
+            Assert.That(root.GetProperty("DisplayOrder").GetInt32(), Is.GreaterThanOrEqualTo(0));
+        });
+    }
+
+    [Test]
+    public void Plugin_json_version_is_the_newest_locale_version()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.PluginProjectDirectory, "plugin.json")));
+        var version = Version.Parse(json.RootElement.GetProperty("Version").GetString()!);
+
+        Assert.That(IcontactLocales.ByVersion.Max(v => v.Version), Is.LessThanOrEqualTo(version),
+            "resources introduced by a version newer than plugin.json would never be added by UpdateAsync");
+    }
+
+    [Test]
+    public void Logo_is_a_square_png_of_at_least_128_pixels()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(RepositoryPaths.PluginProjectDirectory, "logo.png"));
+
+        Assert.That(bytes.Take(8), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }));
+        var width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4));
+        var height = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4));
+        Assert.That(width, Is.EqualTo(height));
+        Assert.That(width, Is.GreaterThanOrEqualTo(128));
+    }
+
+    [Test]
+    public void Locale_keys_live_under_the_plugin_prefix_and_hints_have_their_field()
+    {
+        var keys = IcontactLocales.All.Keys.ToList();
+
+        Assert.That(keys, Has.All.StartWith("Plugins.Misc.IContact."));
+        Assert.That(keys.Where(k => k.EndsWith(".Hint")).Select(k => k[..^".Hint".Length]), Is.SubsetOf(keys));
+        Assert.That(IcontactLocales.All.Values, Has.None.Empty);
+    }
+
+    [Test]
+    public void Every_setting_shown_to_the_owner_has_a_label_and_a_hint()
+    {
+        var hidden = new[] { nameof(IcontactSettings.EncryptedAppPassword), nameof(IcontactSettings.RulesJson) };
+        var keys = IcontactLocales.All.Keys.ToHashSet();
+
+        foreach (var property in typeof(IcontactSettings).GetProperties().Where(p => !hidden.Contains(p.Name)))
+        {
+            Assert.That(keys, Does.Contain($"Plugins.Misc.IContact.Fields.{property.Name}"));
+            Assert.That(keys, Does.Contain($"Plugins.Misc.IContact.Fields.{property.Name}.Hint"));
+        }
+    }
+
+    [Test]
+    public void Every_error_kind_has_an_explanation()
+    {
+        var keys = IcontactLocales.All.Keys.ToHashSet();
+        var missing = Enum.GetValues<IcontactErrorKind>()
+            .Select(kind => new IcontactApiException(kind, "x").LocaleKey)
+            .Where(key => !keys.Contains(key))
+            .ToList();
+
+        Assert.That(missing, Is.Empty);
+    }
+
+    [Test]
+    public void Locale_versions_are_listed_oldest_first_without_repeated_keys()
+    {
+        var versions = IcontactLocales.ByVersion.Select(v => v.Version).ToList();
+        Assert.That(versions, Is.Ordered.And.Unique);
+
+        var allKeys = IcontactLocales.ByVersion.SelectMany(v => v.Resources.Keys).ToList();
+        Assert.That(allKeys, Is.Unique);
+    }
+
+    [Test]
+    public void Schema_migration_runs_on_installation_with_a_description()
+    {
+        var attribute = typeof(SchemaMigration).GetCustomAttribute<NopMigrationAttribute>();
+
+        Assert.That(attribute, Is.Not.Null, "nopCommerce runs only migrations carrying NopMigrationAttribute");
+        Assert.That(attribute!.TargetMigrationProcess, Is.EqualTo(MigrationProcessType.Installation));
+        Assert.That(attribute.Description, Does.Contain("Misc.IContact"));
+    }
+
+    [Test]
+    public void Queue_entity_has_only_columns_nopCommerce_maps()
+    {
+        //nopCommerce maps public writable int, long, bool, Guid, string, decimal, DateTime and byte[] (and their nullables);
+        //anything else is skipped silently and would be lost
+        var mappable = new[] { typeof(int), typeof(long), typeof(bool), typeof(Guid), typeof(string), typeof(decimal), typeof(DateTime), typeof(byte[]) };
+        var wrappers = new[] { nameof(IcontactQueueItem.Operation), nameof(IcontactQueueItem.State) };
+
+        var unmapped = typeof(IcontactQueueItem).GetProperties()
+            .Where(p => p.CanWrite && !wrappers.Contains(p.Name))
+            .Where(p => !mappable.Contains(Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType))
+            .Select(p => p.Name);
+
+        Assert.That(unmapped, Is.Empty);
+    }
+}
