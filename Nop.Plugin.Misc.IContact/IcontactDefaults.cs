@@ -76,6 +76,11 @@ public static class IcontactDefaults
 
     #endregion
 
+    /// <summary>
+    /// Gets the subscription statuses of the iContact API
+    /// </summary>
+    public static (string Normal, string Pending, string Unsubscribed) SubscriptionStatuses => ("normal", "pending", "unsubscribed");
+
     #region Delivery
 
     /// <summary>

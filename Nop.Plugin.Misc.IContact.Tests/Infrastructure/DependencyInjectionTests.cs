@@ -3,10 +3,16 @@ using Autofac.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using Nop.Core;
 using Nop.Data;
-using Nop.Plugin.Misc.IContact.Domain;
+using Nop.Plugin.Misc.IContact.Controllers;
 using Nop.Plugin.Misc.IContact.Infrastructure;
 using Nop.Plugin.Misc.IContact.Services;
+using Nop.Plugin.Misc.IContact.Tests.Support;
+using Nop.Services.Configuration;
+using Nop.Services.Customers;
+using Nop.Services.Localization;
+using Nop.Services.Messages;
 using Nop.Services.Security;
 
 namespace Nop.Plugin.Misc.IContact.Tests.Infrastructure;
@@ -22,7 +28,13 @@ public class DependencyInjectionTests
         var services = new ServiceCollection();
         //what the platform registers for every plugin
         services.AddSingleton(Mock.Of<IEncryptionService>());
-        services.AddSingleton(Mock.Of<IRepository<IcontactQueueItem>>());
+        services.AddSingleton(Mock.Of<ILocalizationService>());
+        services.AddSingleton(Mock.Of<ICustomerService>());
+        services.AddSingleton(Mock.Of<INewsLetterSubscriptionTypeService>());
+        services.AddSingleton(Mock.Of<INotificationService>());
+        services.AddSingleton(Mock.Of<ISettingService>());
+        services.AddSingleton(Mock.Of<IStoreContext>());
+        services.AddScoped(typeof(IRepository<>), typeof(InMemoryRepository<>));
         services.AddScoped(_ => new IcontactSettings());
 
         var before = services.Select(d => d.ServiceType).ToHashSet();
@@ -44,7 +56,10 @@ public class DependencyInjectionTests
     {
         var (_, pluginServices) = CreateServices();
 
-        Assert.That(pluginServices, Is.SupersetOf(new[] { typeof(IContact.Api.IcontactHttpClient), typeof(IcontactConnectionService), typeof(QueueService) }));
+        Assert.That(pluginServices, Is.SupersetOf(new[]
+        {
+            typeof(IContact.Api.IcontactHttpClient), typeof(IcontactConnectionService), typeof(QueueService), typeof(StatusService), typeof(ErrorDescriber)
+        }));
     }
 
     [Test]
@@ -70,6 +85,17 @@ public class DependencyInjectionTests
 
         foreach (var type in pluginServices)
             Assert.That(provider.GetService(type), Is.Not.Null, type.Name);
+    }
+
+    [Test]
+    public void The_controller_can_be_activated_from_the_container()
+    {
+        //MVC activates controllers from the request's services, as ActivatorUtilities does
+        var (services, _) = CreateServices();
+        using var provider = services.BuildServiceProvider();
+        using var scope = provider.CreateScope();
+
+        Assert.That(ActivatorUtilities.CreateInstance<IcontactController>(scope.ServiceProvider), Is.Not.Null);
     }
 
     [Test]

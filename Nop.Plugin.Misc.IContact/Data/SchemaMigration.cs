@@ -6,7 +6,7 @@ using Nop.Plugin.Misc.IContact.Domain;
 namespace Nop.Plugin.Misc.IContact.Data;
 
 /// <summary>
-/// Creates the queue table on install; uninstall runs it down and drops the table
+/// Creates the queue and status tables on install; uninstall runs it down and drops them
 /// </summary>
 [NopMigration("2026/11/27 12:00:00", "Misc.IContact base schema", MigrationProcessType.Installation)]
 public class SchemaMigration : AutoReversingMigration
@@ -17,6 +17,7 @@ public class SchemaMigration : AutoReversingMigration
     public override void Up()
     {
         Create.TableFor<IcontactQueueItem>();
+        Create.TableFor<IcontactStoreStatus>();
 
         //the delivery loop claims by state and due time; the admin grid and the unsubscribe-wins rule look up by email
         Create.Index("IX_IcontactQueueItem_State_NextAttempt").OnTable(nameof(IcontactQueueItem))

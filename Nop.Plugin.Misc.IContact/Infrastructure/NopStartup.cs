@@ -23,6 +23,8 @@ public class NopStartup : INopStartup
         services.AddHttpClient<IcontactHttpClient>().WithProxy();
         services.AddScoped<IcontactConnectionService>();
         services.AddScoped<QueueService>();
+        services.AddScoped<StatusService>();
+        services.AddScoped<ErrorDescriber>();
     }
 
     /// <summary>

@@ -36,5 +36,18 @@ public class QueueService
         return _queueRepository.DeleteAsync(item => item.StateId == done && item.UpdatedOnUtc < beforeUtc);
     }
 
+    /// <summary>
+    /// Counts the items of a store in one state
+    /// </summary>
+    /// <param name="storeId">Store identifier</param>
+    /// <param name="state">State</param>
+    public virtual async Task<int> CountAsync(int storeId, QueueItemState state)
+    {
+        var stateId = (int)state;
+        var page = await _queueRepository.GetAllPagedAsync(query => query.Where(item => item.StoreId == storeId && item.StateId == stateId),
+            pageIndex: 0, pageSize: 1, getOnlyTotalCount: true);
+        return page.TotalCount;
+    }
+
     #endregion
 }

@@ -64,8 +64,21 @@ namespace Nop.Core.Infrastructure
         int Order { get; }
     }
 }
+namespace Nop.Core.Domain.Common
+{
+    public partial class AdminAreaSettings : Nop.Core.Configuration.ISettings
+    {
+    }
+}
 namespace Nop.Core.Domain.Customers
 {
+    public partial class CustomerRole : Nop.Core.BaseEntity
+    {
+        public string Name { get; set; }
+        public string SystemName { get; set; }
+        public bool Active { get; set; }
+        public bool IsSystemRole { get; set; }
+    }
     public partial class Customer : Nop.Core.BaseEntity
     {
         public System.Guid CustomerGuid { get; set; }
@@ -102,6 +115,14 @@ namespace Nop.Core.Domain.Logging
         Warning = 30,
         Error = 40,
         Fatal = 50,
+    }
+}
+namespace Nop.Core.Domain.Messages
+{
+    public partial class NewsLetterSubscriptionType : Nop.Core.BaseEntity
+    {
+        public string Name { get; set; }
+        public int DisplayOrder { get; set; }
     }
 }
 namespace Nop.Core.Domain.ScheduleTasks

@@ -20,6 +20,14 @@ namespace Nop.Services.Configuration
         System.Threading.Tasks.Task ClearCacheAsync();
     }
 }
+namespace Nop.Services.Customers
+{
+    public partial interface ICustomerService
+    {
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Customers.CustomerRole>> GetAllCustomerRolesAsync(bool showHidden = false);
+        System.Threading.Tasks.Task<int[]> GetCustomerRoleIdsAsync(Nop.Core.Domain.Customers.Customer customer, bool showHidden = false);
+    }
+}
 namespace Nop.Services.Events
 {
     public partial interface IConsumer<T>
@@ -47,6 +55,27 @@ namespace Nop.Services.Logging
         System.Threading.Tasks.Task InformationAsync(string message, System.Exception exception = null, Nop.Core.Domain.Customers.Customer customer = null);
         System.Threading.Tasks.Task WarningAsync(string message, System.Exception exception = null, Nop.Core.Domain.Customers.Customer customer = null);
         System.Threading.Tasks.Task ErrorAsync(string message, System.Exception exception = null, Nop.Core.Domain.Customers.Customer customer = null);
+    }
+}
+namespace Nop.Services.Messages
+{
+    public partial interface INewsLetterSubscriptionTypeService
+    {
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Messages.NewsLetterSubscriptionType>> GetAllNewsLetterSubscriptionTypesAsync(int storeId = 0);
+    }
+    public partial interface INotificationService
+    {
+        void Notification(Nop.Services.Messages.NotifyType type, string message, bool encode = true, int timeout = 0);
+        void SuccessNotification(string message, bool encode = true, int timeout = 0);
+        void WarningNotification(string message, bool encode = true, int timeout = 0);
+        void ErrorNotification(string message, bool encode = true, int timeout = 0);
+        System.Threading.Tasks.Task ErrorNotificationAsync(System.Exception exception, bool logException = true, int timeout = 0);
+    }
+    public enum NotifyType
+    {
+        Success = 0,
+        Error = 1,
+        Warning = 2,
     }
 }
 namespace Nop.Services.Plugins
@@ -108,6 +137,13 @@ namespace Nop.Services.ScheduleTasks
 }
 namespace Nop.Services.Security
 {
+    public partial class StandardPermission
+    {
+        public partial class Configuration
+        {
+            public const string MANAGE_PLUGINS = "Configuration.ManagePlugins";
+        }
+    }
     public partial interface IEncryptionService
     {
         string EncryptText(string plainText, string encryptionPrivateKey = "");

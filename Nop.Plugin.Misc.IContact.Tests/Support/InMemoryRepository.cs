@@ -1,0 +1,104 @@
+using System.Linq.Expressions;
+using Nop.Core;
+using Nop.Core.Caching;
+using Nop.Data;
+
+namespace Nop.Plugin.Misc.IContact.Tests.Support;
+
+/// <summary>
+/// The project's own in-memory stand-in for the platform's repository: a list with identity ids
+/// </summary>
+public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : BaseEntity
+{
+    private readonly List<TEntity> _items = [];
+    private int _nextId = 1;
+    private readonly object _lock = new();
+
+    public IReadOnlyList<TEntity> Items
+    {
+        get { lock (_lock) return _items.ToList(); }
+    }
+
+    public IQueryable<TEntity> Table => Items.AsQueryable();
+
+    public Task<TEntity> GetByIdAsync(int? id, Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true, bool useShortTermCache = false) =>
+        Task.FromResult(Items.FirstOrDefault(e => e.Id == id));
+
+    public Task<IList<TEntity>> GetByIdsAsync(IList<int> ids, Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true) =>
+        Task.FromResult<IList<TEntity>>(Items.Where(e => ids.Contains(e.Id)).ToList());
+
+    public Task<IList<TEntity>> GetAllAsync(Func<IQueryable<TEntity>, IQueryable<TEntity>> func = null, Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true) =>
+        Task.FromResult<IList<TEntity>>((func ?? (q => q))(Table).ToList());
+
+    public Task<IPagedList<TEntity>> GetAllPagedAsync(Func<IQueryable<TEntity>, IQueryable<TEntity>> func = null, int pageIndex = 0, int pageSize = int.MaxValue,
+        bool getOnlyTotalCount = false, bool includeDeleted = true)
+    {
+        var all = (func ?? (q => q))(Table).ToList();
+        var page = getOnlyTotalCount ? [] : all.Skip(pageIndex * pageSize).Take(pageSize).ToList();
+        return Task.FromResult<IPagedList<TEntity>>(new PagedList<TEntity>(page, pageIndex, pageSize, all.Count));
+    }
+
+    public Task InsertAsync(TEntity entity, bool publishEvent = true)
+    {
+        lock (_lock)
+        {
+            entity.Id = _nextId++;
+            _items.Add(entity);
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task InsertAsync(IList<TEntity> entities, bool publishEvent = true)
+    {
+        foreach (var entity in entities)
+            await InsertAsync(entity, publishEvent);
+    }
+
+    public Task UpdateAsync(TEntity entity, bool publishEvent = true)
+    {
+        lock (_lock)
+        {
+            var index = _items.FindIndex(e => e.Id == entity.Id);
+            if (index < 0)
+                throw new InvalidOperationException($"No {typeof(TEntity).Name} {entity.Id} to update");
+            _items[index] = entity;
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task UpdateAsync(IList<TEntity> entities, bool publishEvent = true)
+    {
+        foreach (var entity in entities)
+            await UpdateAsync(entity, publishEvent);
+    }
+
+    public Task DeleteAsync(TEntity entity, bool publishEvent = true)
+    {
+        lock (_lock)
+            _items.RemoveAll(e => e.Id == entity.Id);
+        return Task.CompletedTask;
+    }
+
+    public async Task DeleteAsync(IList<TEntity> entities, bool publishEvent = true)
+    {
+        foreach (var entity in entities)
+            await DeleteAsync(entity, publishEvent);
+    }
+
+    public Task<int> DeleteAsync(Expression<Func<TEntity, bool>> predicate)
+    {
+        var match = predicate.Compile();
+        lock (_lock)
+            return Task.FromResult(_items.RemoveAll(e => match(e)));
+    }
+}
+
+public class PagedList<T>(IList<T> items, int pageIndex, int pageSize, int totalCount) : List<T>(items), IPagedList<T>
+{
+    public int PageIndex { get; } = pageIndex;
+    public int PageSize { get; } = pageSize;
+    public int TotalCount { get; } = totalCount;
+    public int TotalPages => PageSize <= 0 ? 0 : (int)Math.Ceiling(TotalCount / (double)PageSize);
+    public bool HasPreviousPage => PageIndex > 0;
+    public bool HasNextPage => PageIndex + 1 < TotalPages;
+}

@@ -1,0 +1,507 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Nop.Core;
+using Nop.Plugin.Misc.IContact.Api;
+using Nop.Plugin.Misc.IContact.Domain;
+using Nop.Plugin.Misc.IContact.Models;
+using Nop.Plugin.Misc.IContact.Services;
+using Nop.Services.Configuration;
+using Nop.Services.Customers;
+using Nop.Services.Localization;
+using Nop.Services.Messages;
+using Nop.Services.Security;
+using Nop.Web.Framework;
+using Nop.Web.Framework.Controllers;
+using Nop.Web.Framework.Mvc;
+using Nop.Web.Framework.Mvc.Filters;
+
+namespace Nop.Plugin.Misc.IContact.Controllers;
+
+/// <summary>
+/// Represents the plugin's admin configuration page
+/// </summary>
+[AuthorizeAdmin]
+[Area(AreaNames.ADMIN)]
+[AutoValidateAntiforgeryToken]
+public class IcontactController : BasePluginController
+{
+    #region Fields
+
+    protected readonly ErrorDescriber _errorDescriber;
+    protected readonly ICustomerService _customerService;
+    protected readonly IcontactConnectionService _connectionService;
+    protected readonly IcontactHttpClient _icontactHttpClient;
+    protected readonly ILocalizationService _localizationService;
+    protected readonly INewsLetterSubscriptionTypeService _newsLetterSubscriptionTypeService;
+    protected readonly INotificationService _notificationService;
+    protected readonly ISettingService _settingService;
+    protected readonly IStoreContext _storeContext;
+    protected readonly QueueService _queueService;
+    protected readonly StatusService _statusService;
+
+    #endregion
+
+    #region Ctor
+
+    public IcontactController(ErrorDescriber errorDescriber,
+        ICustomerService customerService,
+        IcontactConnectionService connectionService,
+        IcontactHttpClient icontactHttpClient,
+        ILocalizationService localizationService,
+        INewsLetterSubscriptionTypeService newsLetterSubscriptionTypeService,
+        INotificationService notificationService,
+        ISettingService settingService,
+        IStoreContext storeContext,
+        QueueService queueService,
+        StatusService statusService)
+    {
+        _errorDescriber = errorDescriber;
+        _customerService = customerService;
+        _connectionService = connectionService;
+        _icontactHttpClient = icontactHttpClient;
+        _localizationService = localizationService;
+        _newsLetterSubscriptionTypeService = newsLetterSubscriptionTypeService;
+        _notificationService = notificationService;
+        _settingService = settingService;
+        _storeContext = storeContext;
+        _queueService = queueService;
+        _statusService = statusService;
+    }
+
+    #endregion
+
+    #region Utilities
+
+    protected virtual string ViewPath => $"{IcontactDefaults.ViewsPath}Configure.cshtml";
+
+    protected virtual async Task<string> T(string key, params object[] args)
+    {
+        var text = await _localizationService.GetResourceAsync(key);
+        return args.Length > 0 ? string.Format(text, args) : text;
+    }
+
+    protected static string RemoveWhitespace(string value) =>
+        value is null ? null : string.Concat(value.Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>
+    /// Reads the folder's lists; null (with a warning shown and recorded) when iContact cannot be asked
+    /// </summary>
+    protected virtual async Task<IReadOnlyList<IcontactList>> TryGetListsAsync(IcontactSettings settings, int storeId, bool notify)
+    {
+        if (!IcontactConnectionService.IsConfigured(settings))
+            return null;
+
+        try
+        {
+            _icontactHttpClient.RequestTimeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds);
+            var lists = await _icontactHttpClient.GetListsAsync(_connectionService.CreateFolder(settings), HttpContext?.RequestAborted ?? default);
+            await _statusService.RecordSuccessAsync(storeId);
+            return lists;
+        }
+        catch (IcontactApiException exception)
+        {
+            var message = await _errorDescriber.DescribeAsync(exception, settings.AppId);
+            await _statusService.RecordErrorAsync(storeId, message);
+            if (notify)
+                _notificationService.WarningNotification(await T($"{IcontactDefaults.LocalePrefix}.Lists.NotLoaded", message));
+            return null;
+        }
+    }
+
+    protected virtual async Task<(IcontactSettings Settings, int StoreId)> LoadSettingsAsync()
+    {
+        var storeId = await _storeContext.GetActiveStoreScopeConfigurationAsync();
+        return (await _settingService.LoadSettingAsync<IcontactSettings>(storeId), storeId);
+    }
+
+    protected virtual async Task PrepareModelAsync(ConfigurationModel model, IcontactSettings settings, int storeId, IcontactVerification verification = null)
+    {
+        model.ActiveStoreScopeConfiguration = storeId;
+        model.AppPassword = null;
+        model.AppPasswordIsSet = !string.IsNullOrEmpty(settings.EncryptedAppPassword);
+
+        model.AvailableClientFolders = verification is not null
+            ? verification.ClientFolders.Select(f => new SelectListItem(f.ClientFolderId, f.ClientFolderId, f.ClientFolderId == model.ClientFolderId)).ToList()
+            : string.IsNullOrEmpty(model.ClientFolderId) ? [] : [new SelectListItem(model.ClientFolderId, model.ClientFolderId, true)];
+
+        model.AvailableCustomerRoles = (await _customerService.GetAllCustomerRolesAsync(showHidden: true))
+            .Select(role => new SelectListItem(role.Name, role.Id.ToString()))
+            .ToList();
+        model.AvailableNewsletterTypes = (await _newsLetterSubscriptionTypeService.GetAllNewsLetterSubscriptionTypesAsync(storeId))
+            .Select(type => new SelectListItem(type.Name, type.Id.ToString()))
+            .Prepend(new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Rules.AnyNewsletter"), "0"))
+            .ToList();
+        model.AvailableSubscriptionStatuses =
+        [
+            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Rules.Status.Normal"), IcontactDefaults.SubscriptionStatuses.Normal),
+            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Rules.Status.Pending"), IcontactDefaults.SubscriptionStatuses.Pending)
+        ];
+
+        var lists = await TryGetListsAsync(settings, storeId, notify: true);
+        model.ListsLoaded = lists is not null;
+        model.AvailableLists = (lists ?? []).Select(list => new SelectListItem(list.Name, list.ListId)).ToList();
+
+        var rules = ParseRulesOrWarn(settings);
+        var status = await _statusService.GetAsync(storeId);
+        model.Status = new StatusModel
+        {
+            IsConfigured = IcontactConnectionService.IsConfigured(settings),
+            LastSuccessOnUtc = status.LastSuccessOnUtc,
+            LastErrorOnUtc = status.LastErrorOnUtc,
+            LastError = status.LastError,
+            PausedReason = status.PausedReason,
+            QueueDepth = await _queueService.CountAsync(storeId, QueueItemState.Pending) + await _queueService.CountAsync(storeId, QueueItemState.InFlight),
+            FailedItems = await _queueService.CountAsync(storeId, QueueItemState.Failed),
+            BrokenRules = lists is null ? 0 : rules.Count(rule => IsBroken(rule, lists))
+        };
+        model.RuleSearchModel.SetGridPageSize();
+    }
+
+    protected virtual List<IcontactRule> ParseRulesOrWarn(IcontactSettings settings)
+    {
+        try
+        {
+            return RuleStorage.Parse(settings.RulesJson);
+        }
+        catch (InvalidOperationException exception)
+        {
+            _notificationService.ErrorNotification(exception.Message);
+            return [];
+        }
+    }
+
+    protected static bool IsBroken(IcontactRule rule, IReadOnlyList<IcontactList> lists) =>
+        lists is not null && !lists.Any(list => list.ListId == rule.ListId);
+
+    protected virtual async Task SaveRulesAsync(IcontactSettings settings, IEnumerable<IcontactRule> rules, int storeId)
+    {
+        settings.RulesJson = RuleStorage.Serialize(rules);
+        //rules edited in a store's scope belong to that store
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.RulesJson, true, storeId);
+    }
+
+    #endregion
+
+    #region Methods
+
+    /// <summary>
+    /// Shows the configuration page
+    /// </summary>
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> Configure()
+    {
+        var (settings, storeId) = await LoadSettingsAsync();
+        var model = new ConfigurationModel
+        {
+            Username = settings.Username,
+            AppId = settings.AppId,
+            ApiBaseUrl = settings.ApiBaseUrl,
+            AccountId = settings.AccountId,
+            ClientFolderId = settings.ClientFolderId,
+            BatchSize = settings.BatchSize,
+            RequestsPerHour = settings.RequestsPerHour,
+            RequestsPerDay = settings.RequestsPerDay,
+            MaxAttempts = settings.MaxAttempts,
+            RequestTimeoutSeconds = settings.RequestTimeoutSeconds,
+            DoneRetentionDays = settings.DoneRetentionDays,
+            DeleteContactOnCustomerErase = settings.DeleteContactOnCustomerErase
+        };
+
+        if (storeId > 0)
+        {
+            model.Username_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.Username, storeId);
+            model.AppId_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.AppId, storeId);
+            model.AppPassword_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.EncryptedAppPassword, storeId);
+            model.ApiBaseUrl_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.ApiBaseUrl, storeId);
+            model.ClientFolderId_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.ClientFolderId, storeId);
+            model.BatchSize_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.BatchSize, storeId);
+            model.RequestsPerHour_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.RequestsPerHour, storeId);
+            model.RequestsPerDay_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.RequestsPerDay, storeId);
+            model.MaxAttempts_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.MaxAttempts, storeId);
+            model.RequestTimeoutSeconds_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.RequestTimeoutSeconds, storeId);
+            model.DoneRetentionDays_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.DoneRetentionDays, storeId);
+            model.DeleteContactOnCustomerErase_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.DeleteContactOnCustomerErase, storeId);
+            model.RulesJson_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.RulesJson, storeId);
+        }
+
+        await PrepareModelAsync(model, settings, storeId);
+        return View(ViewPath, model);
+    }
+
+    /// <summary>
+    /// Saves the settings (trimmed; the password encrypted, kept when left empty) and verifies the saved credentials
+    /// </summary>
+    [HttpPost, ActionName("Configure")]
+    [FormValueRequired("save")]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> Configure(ConfigurationModel model)
+    {
+        var (settings, storeId) = await LoadSettingsAsync();
+        if (!ModelState.IsValid)
+        {
+            await PrepareModelAsync(model, settings, storeId);
+            return View(ViewPath, model);
+        }
+
+        settings.Username = model.Username?.Trim();
+        settings.AppId = RemoveWhitespace(model.AppId);
+        if (!string.IsNullOrWhiteSpace(model.AppPassword))
+            settings.EncryptedAppPassword = _connectionService.EncryptPassword(model.AppPassword);
+        settings.ApiBaseUrl = string.IsNullOrWhiteSpace(model.ApiBaseUrl) ? IcontactDefaults.ApiBaseUrl : model.ApiBaseUrl.Trim();
+        settings.ClientFolderId = model.ClientFolderId?.Trim();
+        settings.BatchSize = model.BatchSize;
+        settings.RequestsPerHour = model.RequestsPerHour;
+        settings.RequestsPerDay = model.RequestsPerDay;
+        settings.MaxAttempts = model.MaxAttempts;
+        settings.RequestTimeoutSeconds = model.RequestTimeoutSeconds;
+        settings.DoneRetentionDays = model.DoneRetentionDays;
+        settings.DeleteContactOnCustomerErase = model.DeleteContactOnCustomerErase;
+
+        //verify what is about to be saved: it finds the account and folder, and tells the owner at once what is wrong
+        if (!string.IsNullOrEmpty(settings.Username) || !string.IsNullOrEmpty(settings.AppId))
+        {
+            try
+            {
+                _icontactHttpClient.RequestTimeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds);
+                var verification = await _icontactHttpClient.VerifyAsync(_connectionService.CreateCredentials(settings), settings.ClientFolderId, HttpContext?.RequestAborted ?? default);
+                settings.AccountId = verification.Account.AccountId;
+                settings.ClientFolderId = verification.ClientFolderId;
+                await _statusService.RecordSuccessAsync(storeId);
+                await _statusService.ResumeAsync(storeId);
+            }
+            catch (IcontactApiException exception)
+            {
+                var message = await _errorDescriber.DescribeAsync(exception, model.AppId);
+                await _statusService.RecordErrorAsync(storeId, message);
+                _notificationService.ErrorNotification(message);
+            }
+        }
+
+        //credentials and the account they open travel together
+        var credentialsOverride = model.Username_OverrideForStore;
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.Username, model.Username_OverrideForStore, storeId, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.AccountId, credentialsOverride, storeId, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.AppId, model.AppId_OverrideForStore, storeId, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.EncryptedAppPassword, model.AppPassword_OverrideForStore, storeId, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.ApiBaseUrl, model.ApiBaseUrl_OverrideForStore, storeId, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.ClientFolderId, model.ClientFolderId_OverrideForStore, storeId, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.BatchSize, model.BatchSize_OverrideForStore, storeId, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.RequestsPerHour, model.RequestsPerHour_OverrideForStore, storeId, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.RequestsPerDay, model.RequestsPerDay_OverrideForStore, storeId, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.MaxAttempts, model.MaxAttempts_OverrideForStore, storeId, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.RequestTimeoutSeconds, model.RequestTimeoutSeconds_OverrideForStore, storeId, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.DoneRetentionDays, model.DoneRetentionDays_OverrideForStore, storeId, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.DeleteContactOnCustomerErase, model.DeleteContactOnCustomerErase_OverrideForStore, storeId, false);
+        await _settingService.ClearCacheAsync();
+
+        _notificationService.SuccessNotification(await T("Admin.Plugins.Saved"));
+        return await Configure();
+    }
+
+    /// <summary>
+    /// Verifies the credentials on the form, saved or not, and says exactly what is wrong; saves nothing
+    /// </summary>
+    [HttpPost, ActionName("Configure")]
+    [FormValueRequired("verify")]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> Verify(ConfigurationModel model)
+    {
+        var (settings, storeId) = await LoadSettingsAsync();
+        var form = new IcontactSettings
+        {
+            Username = model.Username,
+            AppId = model.AppId,
+            EncryptedAppPassword = settings.EncryptedAppPassword,
+            ApiBaseUrl = model.ApiBaseUrl
+        };
+
+        IcontactVerification verification = null;
+        try
+        {
+            _icontactHttpClient.RequestTimeout = TimeSpan.FromSeconds(model.RequestTimeoutSeconds > 0 ? model.RequestTimeoutSeconds : settings.RequestTimeoutSeconds);
+            verification = await _icontactHttpClient.VerifyAsync(_connectionService.CreateCredentials(form, model.AppPassword), model.ClientFolderId,
+                HttpContext?.RequestAborted ?? default);
+            model.AccountId = verification.Account.AccountId;
+            model.ClientFolderId = verification.ClientFolderId;
+
+            var message = await T($"{IcontactDefaults.LocalePrefix}.Verify.Success", verification.Account.AccountId, verification.ClientFolderId, verification.ListCount);
+            if (verification.ClientFolders.Count > 1)
+                message += " " + await T($"{IcontactDefaults.LocalePrefix}.Verify.SeveralFolders", verification.ClientFolders.Count);
+            if (verification.AppIdWhitespaceRemoved)
+                message += " " + await T($"{IcontactDefaults.LocalePrefix}.Errors.AppIdWhitespaceRemoved");
+            _notificationService.SuccessNotification(message + " " + await T($"{IcontactDefaults.LocalePrefix}.Verify.SaveToKeep"));
+            await _statusService.RecordSuccessAsync(storeId);
+        }
+        catch (IcontactApiException exception)
+        {
+            var message = await _errorDescriber.DescribeAsync(exception, model.AppId);
+            _notificationService.ErrorNotification(message);
+            await _statusService.RecordErrorAsync(storeId, message);
+        }
+
+        //the form keeps everything the owner typed, except the password, which is never sent back
+        ModelState.Clear();
+        await PrepareModelAsync(model, settings, storeId, verification);
+        return View(ViewPath, model);
+    }
+
+    /// <summary>
+    /// Creates an iContact list
+    /// </summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> CreateList(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Lists.NameRequired"));
+
+        var (settings, storeId) = await LoadSettingsAsync();
+        if (!IcontactConnectionService.IsConfigured(settings))
+            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Status.NotConfigured"));
+
+        try
+        {
+            var list = await _icontactHttpClient.CreateListAsync(_connectionService.CreateFolder(settings), name, HttpContext?.RequestAborted ?? default);
+            await _statusService.RecordSuccessAsync(storeId);
+            return Json(new { listId = list.ListId, name = list.Name });
+        }
+        catch (IcontactApiException exception)
+        {
+            var message = await _errorDescriber.DescribeAsync(exception, settings.AppId);
+            await _statusService.RecordErrorAsync(storeId, message);
+            return ErrorJson(message);
+        }
+    }
+
+    /// <summary>
+    /// Lists the rules of the store scope, marking those whose list iContact no longer has
+    /// </summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> RuleList(RuleSearchModel searchModel)
+    {
+        var (settings, storeId) = await LoadSettingsAsync();
+        var rules = ParseRulesOrWarn(settings);
+        var lists = await TryGetListsAsync(settings, storeId, notify: false);
+        var roles = (await _customerService.GetAllCustomerRolesAsync(showHidden: true)).ToDictionary(role => role.Id, role => role.Name);
+        var types = (await _newsLetterSubscriptionTypeService.GetAllNewsLetterSubscriptionTypesAsync(storeId)).ToDictionary(type => type.Id, type => type.Name);
+        var anyNewsletter = await T($"{IcontactDefaults.LocalePrefix}.Rules.AnyNewsletter");
+        var noCondition = await T($"{IcontactDefaults.LocalePrefix}.Rules.NoCondition");
+        var statusNames = new Dictionary<string, string>
+        {
+            [IcontactDefaults.SubscriptionStatuses.Normal] = await T($"{IcontactDefaults.LocalePrefix}.Rules.Status.Normal"),
+            [IcontactDefaults.SubscriptionStatuses.Pending] = await T($"{IcontactDefaults.LocalePrefix}.Rules.Status.Pending")
+        };
+
+        var length = searchModel.Length > 0 ? searchModel.Length : rules.Count;
+        var page = rules.Skip(Math.Max(searchModel.Start, 0)).Take(Math.Max(length, 1)).Select(rule => new RuleModel
+        {
+            Id = rule.Id,
+            CustomerRoleIds = rule.CustomerRoleIds,
+            CustomerRoleNames = string.Join(", ", rule.CustomerRoleIds.Select(id => roles.GetValueOrDefault(id, $"#{id}"))),
+            RequireNewsletter = rule.RequireNewsletter,
+            NewsletterTypeId = rule.NewsletterTypeId,
+            NewsletterCondition = !rule.RequireNewsletter ? noCondition
+                : rule.NewsletterTypeId == 0 ? anyNewsletter : types.GetValueOrDefault(rule.NewsletterTypeId, $"#{rule.NewsletterTypeId}"),
+            ListId = rule.ListId,
+            ListName = lists?.FirstOrDefault(list => list.ListId == rule.ListId)?.Name ?? rule.ListName,
+            SubscriptionStatus = rule.SubscriptionStatus,
+            SubscriptionStatusText = statusNames.GetValueOrDefault(rule.SubscriptionStatus ?? string.Empty, rule.SubscriptionStatus),
+            Enabled = rule.Enabled,
+            IsBroken = IsBroken(rule, lists)
+        }).ToList();
+
+        return Json(new RuleListModel { Data = page, Draw = searchModel.Draw, RecordsTotal = rules.Count, RecordsFiltered = rules.Count });
+    }
+
+    /// <summary>
+    /// Adds a rule, or updates the rule with the model's id
+    /// </summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> RuleSave(RuleModel model)
+    {
+        var (settings, storeId) = await LoadSettingsAsync();
+        var rules = RuleStorage.Parse(settings.RulesJson);
+        var lists = await TryGetListsAsync(settings, storeId, notify: false);
+
+        var rule = new IcontactRule
+        {
+            Id = string.IsNullOrEmpty(model.Id) ? Guid.NewGuid().ToString("N") : model.Id,
+            CustomerRoleIds = model.CustomerRoleIds?.Where(id => id > 0).Distinct().ToList() ?? [],
+            RequireNewsletter = model.RequireNewsletter,
+            NewsletterTypeId = model.RequireNewsletter ? model.NewsletterTypeId : 0,
+            ListId = model.ListId?.Trim(),
+            ListName = lists?.FirstOrDefault(list => list.ListId == model.ListId)?.Name ?? model.ListName,
+            SubscriptionStatus = string.IsNullOrEmpty(model.SubscriptionStatus) ? IcontactDefaults.SubscriptionStatuses.Normal : model.SubscriptionStatus,
+            Enabled = model.Enabled
+        };
+
+        var errors = RuleStorage.Validate(rule);
+        if (errors.Count > 0)
+            return ErrorJson(string.Join(" ", await Task.WhenAll(errors.Select(key => T(key)))));
+
+        var index = rules.FindIndex(r => r.Id == rule.Id);
+        if (index >= 0)
+            rules[index] = rule;
+        else
+            rules.Add(rule);
+
+        await SaveRulesAsync(settings, rules, storeId);
+        return Json(new { result = true, id = rule.Id });
+    }
+
+    /// <summary>
+    /// Deletes a rule
+    /// </summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> RuleDelete(string id)
+    {
+        var (settings, storeId) = await LoadSettingsAsync();
+        var rules = RuleStorage.Parse(settings.RulesJson);
+        if (rules.RemoveAll(rule => rule.Id == id) > 0)
+            await SaveRulesAsync(settings, rules, storeId);
+
+        return new NullJsonResult();
+    }
+
+    /// <summary>
+    /// Binds a rule to another existing list, e.g. after its list was deleted and re-created in iContact
+    /// </summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> RuleRebind(string id, string listId)
+    {
+        var (settings, storeId) = await LoadSettingsAsync();
+        var rules = RuleStorage.Parse(settings.RulesJson);
+        var index = rules.FindIndex(rule => rule.Id == id);
+        var list = (await TryGetListsAsync(settings, storeId, notify: false))?.FirstOrDefault(l => l.ListId == listId);
+        if (index < 0 || list is null)
+            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Rules.Errors.NoList"));
+
+        rules[index] = rules[index] with { ListId = list.ListId, ListName = list.Name };
+        await SaveRulesAsync(settings, rules, storeId);
+        return Json(new { result = true });
+    }
+
+    /// <summary>
+    /// Makes a store use the rules shared by all stores again
+    /// </summary>
+    [HttpPost, ActionName("Configure")]
+    [FormValueRequired("useSharedRules")]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> UseSharedRules()
+    {
+        var (settings, storeId) = await LoadSettingsAsync();
+        if (storeId > 0)
+        {
+            await _settingService.DeleteSettingAsync(settings, s => s.RulesJson, storeId);
+            await _settingService.ClearCacheAsync();
+        }
+
+        return await Configure();
+    }
+
+    #endregion
+}

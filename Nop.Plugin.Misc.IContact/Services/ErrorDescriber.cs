@@ -1,0 +1,54 @@
+using Nop.Plugin.Misc.IContact.Api;
+using Nop.Services.Localization;
+
+namespace Nop.Plugin.Misc.IContact.Services;
+
+/// <summary>
+/// Turns an iContact error into one localized sentence for the store owner: which credential is wrong and what to do
+/// </summary>
+public class ErrorDescriber
+{
+    #region Fields
+
+    protected readonly ILocalizationService _localizationService;
+
+    #endregion
+
+    #region Ctor
+
+    public ErrorDescriber(ILocalizationService localizationService)
+    {
+        _localizationService = localizationService;
+    }
+
+    #endregion
+
+    #region Methods
+
+    /// <summary>
+    /// Describes an error
+    /// </summary>
+    /// <param name="exception">The error</param>
+    /// <param name="enteredAppId">The AppID as the owner entered it, to explain a format problem precisely</param>
+    /// <returns>A localized message without secrets</returns>
+    public virtual async Task<string> DescribeAsync(IcontactApiException exception, string enteredAppId = null)
+    {
+        var prefix = IcontactDefaults.LocalePrefix;
+        if (exception.Kind == IcontactErrorKind.InvalidAppIdFormat)
+        {
+            var raw = enteredAppId ?? string.Empty;
+            var clean = string.Concat(raw.Where(c => !char.IsWhiteSpace(c)));
+            var message = clean.All(char.IsAsciiLetterOrDigit)
+                ? string.Format(await _localizationService.GetResourceAsync($"{prefix}.Errors.InvalidAppIdFormat"), clean.Length)
+                : await _localizationService.GetResourceAsync($"{prefix}.Errors.InvalidAppIdCharacters");
+            if (clean.Length != raw.Length)
+                message += " " + await _localizationService.GetResourceAsync($"{prefix}.Errors.AppIdWhitespaceRemoved");
+            return message;
+        }
+
+        var details = exception.ServerMessages.Count > 0 ? string.Join(" ", exception.ServerMessages) : exception.Message;
+        return string.Format(await _localizationService.GetResourceAsync(exception.LocaleKey), details);
+    }
+
+    #endregion
+}

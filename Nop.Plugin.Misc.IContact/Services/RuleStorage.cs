@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Nop.Plugin.Misc.IContact.Domain;
+
+namespace Nop.Plugin.Misc.IContact.Services;
+
+/// <summary>
+/// Keeps rules in <see cref="IcontactSettings.RulesJson"/>: nopCommerce's setting service persists only simple values
+/// (and List of int/decimal/string, Dictionary of int to int) and silently drops anything else, so rules travel as JSON
+/// </summary>
+public static class RuleStorage
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Reads the rules of a settings object
+    /// </summary>
+    /// <param name="rulesJson">Stored JSON; null or empty means no rules</param>
+    /// <returns>Rules in their stored order</returns>
+    /// <exception cref="InvalidOperationException">The stored value is not rules JSON (never silently replaced)</exception>
+    public static List<IcontactRule> Parse(string rulesJson)
+    {
+        if (string.IsNullOrWhiteSpace(rulesJson))
+            return [];
+
+        try
+        {
+            return (JsonSerializer.Deserialize<List<IcontactRule>>(rulesJson, Options) ?? [])
+                .Where(rule => rule is not null)
+                .Select(rule => rule with { CustomerRoleIds = rule.CustomerRoleIds ?? [] })
+                .ToList();
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidOperationException($"The stored iContact rules are not valid JSON: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>
+    /// Writes rules for storage
+    /// </summary>
+    public static string Serialize(IEnumerable<IcontactRule> rules) => JsonSerializer.Serialize(rules, Options);
+
+    /// <summary>
+    /// Checks a rule and returns the locale keys of what is missing or wrong
+    /// </summary>
+    public static IList<string> Validate(IcontactRule rule)
+    {
+        var errors = new List<string>();
+        if (rule.CustomerRoleIds is not { Count: > 0 })
+            errors.Add($"{IcontactDefaults.LocalePrefix}.Rules.Errors.NoRoles");
+        if (string.IsNullOrWhiteSpace(rule.ListId))
+            errors.Add($"{IcontactDefaults.LocalePrefix}.Rules.Errors.NoList");
+        if (rule.SubscriptionStatus != IcontactDefaults.SubscriptionStatuses.Normal && rule.SubscriptionStatus != IcontactDefaults.SubscriptionStatuses.Pending)
+            errors.Add($"{IcontactDefaults.LocalePrefix}.Rules.Errors.Status");
+        if (rule.NewsletterTypeId < 0)
+            errors.Add($"{IcontactDefaults.LocalePrefix}.Rules.Errors.NewsletterType");
+        return errors;
+    }
+}

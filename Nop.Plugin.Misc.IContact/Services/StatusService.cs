@@ -1,0 +1,88 @@
+using Nop.Data;
+using Nop.Plugin.Misc.IContact.Domain;
+
+namespace Nop.Plugin.Misc.IContact.Services;
+
+/// <summary>
+/// Records, per store, the last successful call, the last error and whether delivery is paused
+/// </summary>
+public class StatusService
+{
+    #region Fields
+
+    protected readonly IRepository<IcontactStoreStatus> _statusRepository;
+
+    #endregion
+
+    #region Ctor
+
+    public StatusService(IRepository<IcontactStoreStatus> statusRepository)
+    {
+        _statusRepository = statusRepository;
+    }
+
+    #endregion
+
+    #region Utilities
+
+    protected virtual async Task UpdateAsync(int storeId, Action<IcontactStoreStatus> change)
+    {
+        var status = await GetAsync(storeId);
+        change(status);
+        if (status.Id == 0)
+            await _statusRepository.InsertAsync(status, false);
+        else
+            await _statusRepository.UpdateAsync(status, false);
+    }
+
+    #endregion
+
+    #region Methods
+
+    /// <summary>
+    /// Gets the status of a store (a new, unsaved one when nothing was recorded yet)
+    /// </summary>
+    public virtual async Task<IcontactStoreStatus> GetAsync(int storeId)
+    {
+        var found = await _statusRepository.GetAllAsync(query => query.Where(status => status.StoreId == storeId));
+        return found.FirstOrDefault() ?? new IcontactStoreStatus { StoreId = storeId };
+    }
+
+    /// <summary>
+    /// Records a successful call
+    /// </summary>
+    public virtual Task RecordSuccessAsync(int storeId) =>
+        UpdateAsync(storeId, status => status.LastSuccessOnUtc = DateTime.UtcNow);
+
+    /// <summary>
+    /// Records a failed call
+    /// </summary>
+    public virtual Task RecordErrorAsync(int storeId, string error) =>
+        UpdateAsync(storeId, status =>
+        {
+            status.LastErrorOnUtc = DateTime.UtcNow;
+            status.LastError = error?.Length > 1000 ? error[..1000] : error;
+        });
+
+    /// <summary>
+    /// Pauses delivery for a store until the owner fixes what the reason says
+    /// </summary>
+    public virtual Task PauseAsync(int storeId, string reason) =>
+        UpdateAsync(storeId, status =>
+        {
+            status.PausedReason = reason;
+            status.PausedOnUtc = DateTime.UtcNow;
+        });
+
+    /// <summary>
+    /// Resumes delivery for a store
+    /// </summary>
+    public virtual Task ResumeAsync(int storeId) =>
+        UpdateAsync(storeId, status =>
+        {
+            status.PausedReason = null;
+            status.PausedOnUtc = null;
+        });
+
+    #endregion
+}
