@@ -1,0 +1,115 @@
+using System.Linq.Expressions;
+using Moq;
+using Nop.Core;
+using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Messages;
+using Nop.Plugin.Misc.IContact.Api;
+using Nop.Plugin.Misc.IContact.Controllers;
+using Nop.Plugin.Misc.IContact.Domain;
+using Nop.Plugin.Misc.IContact.Infrastructure;
+using Nop.Plugin.Misc.IContact.Services;
+using Nop.Plugin.Misc.IContact.Tests.Support;
+using Nop.Services.Configuration;
+using Nop.Services.Customers;
+using Nop.Services.Localization;
+using Nop.Services.Messages;
+using Nop.Services.Security;
+
+namespace Nop.Plugin.Misc.IContact.Tests.Controllers;
+
+/// <summary>
+/// The configure page's controller with mocked platform services, English resources, and the emulator as iContact
+/// </summary>
+public abstract class ConfigurationControllerTestBase : EmulatorTestBase
+{
+    protected Mock<ISettingService> SettingService { get; private set; }
+    protected Mock<INotificationService> Notifications { get; private set; }
+    protected Mock<IStoreContext> StoreContext { get; private set; }
+    protected Dictionary<int, IcontactSettings> StoredSettings { get; private set; }
+    protected InMemoryRepository<IcontactStoreStatus> StatusRepository { get; private set; }
+    protected InMemoryRepository<IcontactQueueItem> QueueRepository { get; private set; }
+    protected List<(string Type, string Message)> Shown { get; private set; }
+
+    protected const string EncryptedPrefix = "encrypted:";
+
+    [SetUp]
+    public void CreatePlatform()
+    {
+        StoredSettings = new() { [0] = new IcontactSettings() };
+        Shown = [];
+        StatusRepository = new InMemoryRepository<IcontactStoreStatus>();
+        QueueRepository = new InMemoryRepository<IcontactQueueItem>();
+
+        SettingService = new Mock<ISettingService>();
+        SettingService.Setup(s => s.LoadSettingAsync<IcontactSettings>(It.IsAny<int>()))
+            .ReturnsAsync((int storeId) => StoredSettings.TryGetValue(storeId, out var s) ? s : StoredSettings[0]);
+
+        StoreContext = new Mock<IStoreContext>();
+        StoreContext.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(0);
+
+        Notifications = new Mock<INotificationService>();
+        Notifications.Setup(n => n.SuccessNotification(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<int>()))
+            .Callback<string, bool, int>((m, _, _) => Shown.Add(("success", m)));
+        Notifications.Setup(n => n.ErrorNotification(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<int>()))
+            .Callback<string, bool, int>((m, _, _) => Shown.Add(("error", m)));
+        Notifications.Setup(n => n.WarningNotification(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<int>()))
+            .Callback<string, bool, int>((m, _, _) => Shown.Add(("warning", m)));
+    }
+
+    protected static Mock<ILocalizationService> EnglishResources()
+    {
+        var resources = IcontactLocales.All;
+        var localization = new Mock<ILocalizationService>();
+        localization.Setup(l => l.GetResourceAsync(It.IsAny<string>()))
+            .ReturnsAsync((string key) => resources.TryGetValue(key, out var value) ? value : key);
+        return localization;
+    }
+
+    protected static Mock<IEncryptionService> FakeEncryption()
+    {
+        var encryption = new Mock<IEncryptionService>();
+        encryption.Setup(e => e.EncryptText(It.IsAny<string>(), It.IsAny<string>())).Returns((string text, string _) => EncryptedPrefix + text);
+        encryption.Setup(e => e.DecryptText(It.IsAny<string>(), It.IsAny<string>())).Returns((string text, string _) => text[EncryptedPrefix.Length..]);
+        return encryption;
+    }
+
+    protected IcontactController CreateController()
+    {
+        var customers = new Mock<ICustomerService>();
+        customers.Setup(c => c.GetAllCustomerRolesAsync(It.IsAny<bool>())).ReturnsAsync(new List<CustomerRole>
+        {
+            new() { Id = 1, Name = "Administrators" }, new() { Id = 3, Name = "Registered" }, new() { Id = 4, Name = "Guests" }
+        });
+        var newsletters = new Mock<INewsLetterSubscriptionTypeService>();
+        newsletters.Setup(n => n.GetAllNewsLetterSubscriptionTypesAsync(It.IsAny<int>()))
+            .ReturnsAsync(new List<NewsLetterSubscriptionType> { new() { Id = 1, Name = "Newsletter" } });
+        var localization = EnglishResources();
+
+        return new IcontactController(new ErrorDescriber(localization.Object), customers.Object,
+            new IcontactConnectionService(FakeEncryption().Object), Client(), localization.Object, newsletters.Object,
+            Notifications.Object, SettingService.Object, StoreContext.Object, new QueueService(QueueRepository), new StatusService(StatusRepository));
+    }
+
+    /// <summary>
+    /// Settings that point at the emulator with working credentials
+    /// </summary>
+    protected IcontactSettings ConfiguredSettings() => new()
+    {
+        Username = Emulator.Options.Username,
+        AppId = Emulator.Options.AppId,
+        EncryptedAppPassword = EncryptedPrefix + Emulator.Options.AppPassword,
+        ApiBaseUrl = Emulator.ApiBaseUrl,
+        AccountId = Emulator.Options.AccountId,
+        ClientFolderId = Emulator.Options.ClientFolderId
+    };
+
+    protected static string English(string key, params object[] args)
+    {
+        var text = IcontactLocales.All[key];
+        return args.Length > 0 ? string.Format(text, args) : text;
+    }
+
+    protected void VerifySaved<TProp>(Expression<Func<IcontactSettings, TProp>> property, bool overrideForStore, int storeId) =>
+        SettingService.Verify(s => s.SaveSettingOverridablePerStoreAsync(It.IsAny<IcontactSettings>(),
+            It.Is<Expression<Func<IcontactSettings, TProp>>>(e => e.ToString() == property.ToString()), overrideForStore, storeId, It.IsAny<bool>()), Times.Once);
+}

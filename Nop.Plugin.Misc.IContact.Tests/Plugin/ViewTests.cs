@@ -1,0 +1,82 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Nop.Plugin.Misc.IContact.Infrastructure;
+using Nop.Plugin.Misc.IContact.Tests.Support;
+using Nop.Web.Framework.TagHelpers.Admin;
+
+namespace Nop.Plugin.Misc.IContact.Tests.Plugin;
+
+/// <summary>
+/// The views are compiled at build time by ViewCompilation/ (a Razor error fails the build); these tests check that the
+/// compilation really bound nopCommerce's tag helpers and that every text the views and controller show is a resource
+/// </summary>
+public class ViewTests
+{
+    private static Type CompiledConfigureView() =>
+        Assembly.Load("Nop.Plugin.Misc.IContact.ViewCompilation").GetType("AspNetCoreGeneratedDocument.Views_Configure", throwOnError: true)!;
+
+    [Test]
+    public void Configure_view_is_compiled_with_the_nop_tag_helpers()
+    {
+        var fieldTypes = CompiledConfigureView().GetFields(BindingFlags.Instance | BindingFlags.NonPublic).Select(f => f.FieldType).ToList();
+
+        Assert.That(fieldTypes, Is.SupersetOf(new[]
+        {
+            typeof(NopCardsTagHelper), typeof(NopCardTagHelper), typeof(NopLabelTagHelper), typeof(NopEditorTagHelper),
+            typeof(NopSelectTagHelper), typeof(NopOverrideStoreCheckboxHelper)
+        }));
+    }
+
+    [Test]
+    public void Configure_view_renders_the_plugin_model_on_a_nop_razor_page()
+    {
+        var baseType = CompiledConfigureView().BaseType!;
+
+        Assert.That(baseType.GetGenericTypeDefinition(), Is.EqualTo(typeof(Nop.Web.Framework.Mvc.Razor.NopRazorPage<>)));
+        Assert.That(baseType.GetGenericArguments().Single(), Is.EqualTo(typeof(Models.ConfigurationModel)));
+    }
+
+    [Test]
+    public void Every_resource_the_views_and_code_name_exists()
+    {
+        var root = RepositoryPaths.PluginProjectDirectory;
+        var used = new HashSet<string>();
+
+        foreach (var file in Directory.GetFiles(Path.Combine(root, "Views"), "*.cshtml", SearchOption.AllDirectories))
+            foreach (Match match in Regex.Matches(File.ReadAllText(file), @"prefix \+ ""(\.[A-Za-z.]+)"""))
+                used.Add("Plugins.Misc.IContact" + match.Groups[1].Value);
+
+        foreach (var file in Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
+        {
+            var text = File.ReadAllText(file);
+            foreach (Match match in Regex.Matches(text, @"\{IcontactDefaults\.LocalePrefix\}(\.[A-Za-z.]+)"))
+                used.Add("Plugins.Misc.IContact" + match.Groups[1].Value.TrimEnd('.'));
+            foreach (Match match in Regex.Matches(text, @"""(Plugins\.Misc\.IContact\.[A-Za-z.]+)"""))
+                used.Add(match.Groups[1].Value);
+        }
+
+        //keys built from a variable part (Errors.{Kind}, Fields.{Property}) are checked by ConventionTests
+        used.RemoveWhere(key => key.EndsWith(".Errors") || key.EndsWith(".Fields"));
+        Assert.That(used, Has.Count.GreaterThan(40), "the scan found the resource names");
+        Assert.That(used.Where(key => !IcontactLocales.All.ContainsKey(key)), Is.Empty);
+    }
+
+    [Test]
+    public void Every_labelled_model_property_has_its_resource_and_hint()
+    {
+        var labels = typeof(IcontactPlugin).Assembly.GetTypes()
+            .Where(t => t.Namespace == "Nop.Plugin.Misc.IContact.Models")
+            .SelectMany(t => t.GetProperties())
+            .Select(p => p.GetCustomAttribute<Nop.Web.Framework.Mvc.ModelBinding.NopResourceDisplayNameAttribute>()?.ResourceKey)
+            .Where(key => key is not null)
+            .Distinct()
+            .ToList();
+
+        Assert.That(labels, Is.Not.Empty);
+        foreach (var key in labels)
+        {
+            Assert.That(IcontactLocales.All, Does.ContainKey(key));
+            Assert.That(IcontactLocales.All, Does.ContainKey(key + ".Hint"), "nop-label shows the .Hint resource as a tooltip");
+        }
+    }
+}
