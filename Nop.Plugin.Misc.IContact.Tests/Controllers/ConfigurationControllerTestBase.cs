@@ -87,7 +87,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
 
         return new IcontactController(new ErrorDescriber(localization.Object), customers.Object,
             new IcontactConnectionService(FakeEncryption().Object), Client(), localization.Object, newsletters.Object,
-            Notifications.Object, SettingService.Object, StoreContext.Object, new QueueService(QueueRepository), new StatusService(StatusRepository));
+            Notifications.Object, SettingService.Object, StoreContext.Object, new QueueService(new DeliverySignal(), new InProcessLocker(), QueueRepository, TimeProvider.System), new StatusService(StatusRepository));
     }
 
     /// <summary>

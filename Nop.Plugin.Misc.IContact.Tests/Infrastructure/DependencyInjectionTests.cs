@@ -34,6 +34,9 @@ public class DependencyInjectionTests
         services.AddSingleton(Mock.Of<INotificationService>());
         services.AddSingleton(Mock.Of<ISettingService>());
         services.AddSingleton(Mock.Of<IStoreContext>());
+        services.AddSingleton(Mock.Of<INewsLetterSubscriptionService>());
+        services.AddSingleton(Mock.Of<Nop.Services.Logging.ILogger>());
+        services.AddSingleton(Mock.Of<Nop.Core.Caching.ILocker>());
         services.AddScoped(typeof(IRepository<>), typeof(InMemoryRepository<>));
         services.AddScoped(_ => new IcontactSettings());
 
@@ -48,7 +51,8 @@ public class DependencyInjectionTests
 
         //tasks and consumers are not registered by the plugin but resolved by the platform with constructor injection
         services.AddTransient<SynchronizationTask>();
-        return (services, pluginServices.Append(typeof(SynchronizationTask)).ToList());
+        services.AddScoped<EventConsumer>();
+        return (services, pluginServices.Append(typeof(SynchronizationTask)).Append(typeof(EventConsumer)).ToList());
     }
 
     [Test]
@@ -58,7 +62,8 @@ public class DependencyInjectionTests
 
         Assert.That(pluginServices, Is.SupersetOf(new[]
         {
-            typeof(IContact.Api.IcontactHttpClient), typeof(IcontactConnectionService), typeof(QueueService), typeof(StatusService), typeof(ErrorDescriber)
+            typeof(IContact.Api.IcontactHttpClient), typeof(IcontactConnectionService), typeof(QueueService), typeof(StatusService), typeof(ErrorDescriber),
+            typeof(SubscriptionPlanner), typeof(DeliveryService), typeof(DeliverySignal), typeof(ListCache)
         }));
     }
 
@@ -85,6 +90,15 @@ public class DependencyInjectionTests
 
         foreach (var type in pluginServices)
             Assert.That(provider.GetService(type), Is.Not.Null, type.Name);
+    }
+
+    [Test]
+    public void The_background_delivery_worker_is_a_hosted_service()
+    {
+        var (services, _) = CreateServices();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.That(provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DeliveryWorker>().Count(), Is.EqualTo(1));
     }
 
     [Test]

@@ -11,10 +11,15 @@ public abstract class EmulatorTestBase
     protected EmulatorServer Emulator { get; private set; }
     protected HttpClient Http { get; private set; }
 
+    /// <summary>
+    /// Gets the emulator's clock (null: the system clock)
+    /// </summary>
+    protected virtual TimeProvider EmulatorClock => null;
+
     [OneTimeSetUp]
     public async Task StartEmulator()
     {
-        Emulator = await EmulatorServer.StartAsync();
+        Emulator = await EmulatorServer.StartAsync(time: EmulatorClock);
         Http = new HttpClient();
     }
 

@@ -6,7 +6,7 @@ using Nop.Plugin.Misc.IContact.Domain;
 namespace Nop.Plugin.Misc.IContact.Data;
 
 /// <summary>
-/// Creates the queue and status tables on install; uninstall runs it down and drops them
+/// Creates the plugin's tables (queue, subscribers, status) on install; uninstall runs it down and drops them
 /// </summary>
 [NopMigration("2026/11/27 12:00:00", "Misc.IContact base schema", MigrationProcessType.Installation)]
 public class SchemaMigration : AutoReversingMigration
@@ -18,6 +18,7 @@ public class SchemaMigration : AutoReversingMigration
     {
         Create.TableFor<IcontactQueueItem>();
         Create.TableFor<IcontactStoreStatus>();
+        Create.TableFor<IcontactSubscriber>();
 
         //the delivery loop claims by state and due time; the admin grid and the unsubscribe-wins rule look up by email
         Create.Index("IX_IcontactQueueItem_State_NextAttempt").OnTable(nameof(IcontactQueueItem))
@@ -25,5 +26,9 @@ public class SchemaMigration : AutoReversingMigration
             .OnColumn(nameof(IcontactQueueItem.NextAttemptOnUtc)).Ascending();
         Create.Index("IX_IcontactQueueItem_Email").OnTable(nameof(IcontactQueueItem))
             .OnColumn(nameof(IcontactQueueItem.Email)).Ascending();
+        //every customer update compares the address with what was last sent: one indexed lookup
+        Create.Index("IX_IcontactSubscriber_Customer").OnTable(nameof(IcontactSubscriber))
+            .OnColumn(nameof(IcontactSubscriber.CustomerId)).Ascending()
+            .OnColumn(nameof(IcontactSubscriber.StoreId)).Ascending();
     }
 }

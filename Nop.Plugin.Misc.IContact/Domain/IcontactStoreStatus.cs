@@ -36,4 +36,34 @@ public class IcontactStoreStatus : BaseEntity
     /// Gets or sets when delivery was paused
     /// </summary>
     public DateTime? PausedOnUtc { get; set; }
+
+    /// <summary>
+    /// Gets or sets the last notice for the owner, e.g. a rule re-bound to a re-created list
+    /// </summary>
+    public string LastNotice { get; set; }
+
+    /// <summary>
+    /// Gets or sets the time of the last notice
+    /// </summary>
+    public DateTime? LastNoticeOnUtc { get; set; }
+
+    /// <summary>
+    /// Gets or sets the start of the current hourly request window
+    /// </summary>
+    public DateTime? HourWindowStartUtc { get; set; }
+
+    /// <summary>
+    /// Gets or sets the requests made in the current hourly window
+    /// </summary>
+    public int HourRequestCount { get; set; }
+
+    /// <summary>
+    /// Gets or sets the start of the current daily request window
+    /// </summary>
+    public DateTime? DayWindowStartUtc { get; set; }
+
+    /// <summary>
+    /// Gets or sets the requests made in the current daily window
+    /// </summary>
+    public int DayRequestCount { get; set; }
 }

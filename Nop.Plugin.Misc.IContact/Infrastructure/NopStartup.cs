@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.IContact.Api;
 using Nop.Plugin.Misc.IContact.Services;
@@ -21,10 +22,21 @@ public class NopStartup : INopStartup
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpClient<IcontactHttpClient>().WithProxy();
+        services.TryAddSingleton(TimeProvider.System);
+
         services.AddScoped<IcontactConnectionService>();
-        services.AddScoped<QueueService>();
-        services.AddScoped<StatusService>();
         services.AddScoped<ErrorDescriber>();
+        services.AddScoped<StatusService>();
+        services.AddScoped<SubscriberService>();
+        services.AddScoped<QueueService>();
+        services.AddScoped<RequestBudget>();
+        services.AddScoped<SubscriptionPlanner>();
+        services.AddScoped<DeliveryService>();
+
+        //delivery off the request path: a signal woken by every enqueue and a background worker on this node
+        services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<ListCache>();
+        services.AddHostedService<DeliveryWorker>();
     }
 
     /// <summary>

@@ -1,52 +1,267 @@
+using Nop.Core.Caching;
 using Nop.Data;
 using Nop.Plugin.Misc.IContact.Domain;
 
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
-/// The only code that knows the queue table
+/// The only code that knows the queue table: enqueue, claim with a lease, and record outcomes
 /// </summary>
 public class QueueService
 {
     #region Fields
 
+    protected readonly DeliverySignal _deliverySignal;
+    protected readonly ILocker _locker;
     protected readonly IRepository<IcontactQueueItem> _queueRepository;
+    protected readonly TimeProvider _timeProvider;
 
     #endregion
 
     #region Ctor
 
-    public QueueService(IRepository<IcontactQueueItem> queueRepository)
+    public QueueService(DeliverySignal deliverySignal,
+        ILocker locker,
+        IRepository<IcontactQueueItem> queueRepository,
+        TimeProvider timeProvider)
     {
+        _deliverySignal = deliverySignal;
+        _locker = locker;
         _queueRepository = queueRepository;
+        _timeProvider = timeProvider;
     }
+
+    #endregion
+
+    #region Utilities
+
+    protected DateTime UtcNow => _timeProvider.GetUtcNow().UtcDateTime;
 
     #endregion
 
     #region Methods
 
     /// <summary>
-    /// Deletes delivered items last changed before a point in time (failed and pending items are never purged)
+    /// Queues changes. A change supersedes whatever is still waiting for the same store, email and list, so the
+    /// latest word (an unsubscribe above all) wins; then the delivery worker is woken.
     /// </summary>
-    /// <param name="beforeUtc">Point in time</param>
-    /// <returns>The number of items deleted</returns>
-    public virtual Task<int> PurgeDeliveredAsync(DateTime beforeUtc)
+    /// <param name="items">Items to queue (state, times and attempts are set here)</param>
+    public virtual async Task EnqueueAsync(IReadOnlyCollection<IcontactQueueItem> items)
     {
-        var done = (int)QueueItemState.Done;
-        return _queueRepository.DeleteAsync(item => item.StateId == done && item.UpdatedOnUtc < beforeUtc);
+        if (items.Count == 0)
+            return;
+
+        var now = UtcNow;
+        var pending = (int)QueueItemState.Pending;
+        foreach (var item in items)
+        {
+            item.Email = item.Email.Trim().ToLowerInvariant();
+            var (storeId, email, listId) = (item.StoreId, item.Email, item.ListId);
+            await _queueRepository.DeleteAsync(queued => queued.StateId == pending && queued.StoreId == storeId && queued.Email == email && queued.ListId == listId);
+
+            item.State = QueueItemState.Pending;
+            item.Attempts = 0;
+            item.NextAttemptOnUtc = now;
+            item.CreatedOnUtc = now;
+            item.UpdatedOnUtc = now;
+        }
+
+        await _queueRepository.InsertAsync(items.ToList(), false);
+        _deliverySignal.Notify();
+    }
+
+    /// <summary>
+    /// Gets the stores that have items due now
+    /// </summary>
+    public virtual async Task<IList<int>> GetStoresWithDueItemsAsync()
+    {
+        var now = UtcNow;
+        var pending = (int)QueueItemState.Pending;
+        var inFlight = (int)QueueItemState.InFlight;
+        var due = await _queueRepository.GetAllAsync(query => query
+            .Where(item => (item.StateId == pending && item.NextAttemptOnUtc <= now) || (item.StateId == inFlight && item.LeaseExpiresOnUtc < now))
+            .Select(item => item.StoreId)
+            .Distinct()
+            .Select(storeId => new IcontactQueueItem { StoreId = storeId }));
+        return due.Select(item => item.StoreId).ToList();
+    }
+
+    /// <summary>
+    /// Claims due items of a store for one node: pending items whose time has come and items whose lease expired
+    /// (a node that crashed mid-delivery). Claims are made under the platform's lock, so two nodes never hold one item.
+    /// </summary>
+    /// <param name="storeId">Store identifier</param>
+    /// <param name="maxItems">Most items to claim</param>
+    /// <param name="leaseOwner">Claiming node</param>
+    /// <param name="leaseDuration">How long the claim holds</param>
+    /// <returns>Claimed items, oldest first; empty when another node is claiming right now</returns>
+    public virtual async Task<IList<IcontactQueueItem>> ClaimAsync(int storeId, int maxItems, string leaseOwner, TimeSpan leaseDuration)
+    {
+        IList<IcontactQueueItem> claimed = [];
+        await _locker.PerformActionWithLockAsync($"{IcontactDefaults.SystemName}.Claim", TimeSpan.FromMinutes(1), async () =>
+        {
+            var now = UtcNow;
+            var pending = (int)QueueItemState.Pending;
+            var inFlight = (int)QueueItemState.InFlight;
+            claimed = await _queueRepository.GetAllAsync(query => query
+                .Where(item => item.StoreId == storeId)
+                .Where(item => (item.StateId == pending && item.NextAttemptOnUtc <= now) || (item.StateId == inFlight && item.LeaseExpiresOnUtc < now))
+                .OrderBy(item => item.Id)
+                .Take(maxItems));
+
+            foreach (var item in claimed)
+            {
+                item.State = QueueItemState.InFlight;
+                item.LeaseOwner = leaseOwner;
+                item.LeaseExpiresOnUtc = now + leaseDuration;
+                item.UpdatedOnUtc = now;
+            }
+
+            if (claimed.Count > 0)
+                await _queueRepository.UpdateAsync(claimed, false);
+        });
+
+        return claimed;
+    }
+
+    /// <summary>
+    /// Marks items delivered
+    /// </summary>
+    public virtual async Task CompleteAsync(IEnumerable<IcontactQueueItem> items, string note = null)
+    {
+        var list = items.ToList();
+        if (list.Count == 0)
+            return;
+
+        foreach (var item in list)
+        {
+            item.State = QueueItemState.Done;
+            item.LeaseOwner = null;
+            item.LeaseExpiresOnUtc = null;
+            item.LastError = note;
+            item.UpdatedOnUtc = UtcNow;
+        }
+
+        await _queueRepository.UpdateAsync(list, false);
+    }
+
+    /// <summary>
+    /// Records a failed attempt: the item is retried at the given time, or marked failed once it used its attempts
+    /// </summary>
+    public virtual async Task RetryAsync(IEnumerable<IcontactQueueItem> items, string error, Func<int, DateTime> nextAttempt, int maxAttempts)
+    {
+        var list = items.ToList();
+        if (list.Count == 0)
+            return;
+
+        foreach (var item in list)
+        {
+            item.Attempts++;
+            item.State = item.Attempts >= maxAttempts ? QueueItemState.Failed : QueueItemState.Pending;
+            item.NextAttemptOnUtc = nextAttempt(item.Attempts);
+            item.LeaseOwner = null;
+            item.LeaseExpiresOnUtc = null;
+            item.LastError = error;
+            item.UpdatedOnUtc = UtcNow;
+        }
+
+        await _queueRepository.UpdateAsync(list, false);
+    }
+
+    /// <summary>
+    /// Gives items back without counting an attempt: nothing was tried (paused store, exhausted budget, broken rule)
+    /// </summary>
+    public virtual async Task ReleaseAsync(IEnumerable<IcontactQueueItem> items, DateTime nextAttemptUtc, string reason)
+    {
+        var list = items.ToList();
+        if (list.Count == 0)
+            return;
+
+        foreach (var item in list)
+        {
+            item.State = QueueItemState.Pending;
+            item.NextAttemptOnUtc = nextAttemptUtc;
+            item.LeaseOwner = null;
+            item.LeaseExpiresOnUtc = null;
+            item.LastError = reason;
+            item.UpdatedOnUtc = UtcNow;
+        }
+
+        await _queueRepository.UpdateAsync(list, false);
+    }
+
+    /// <summary>
+    /// Points waiting items of a store from one list to another (a rule re-bound to a re-created list)
+    /// </summary>
+    public virtual async Task RetargetAsync(int storeId, string oldListId, string newListId)
+    {
+        var pending = (int)QueueItemState.Pending;
+        var items = await _queueRepository.GetAllAsync(query => query.Where(item => item.StoreId == storeId && item.ListId == oldListId && item.StateId == pending));
+        foreach (var item in items)
+            item.ListId = newListId;
+        if (items.Count > 0)
+            await _queueRepository.UpdateAsync(items, false);
+    }
+
+    /// <summary>
+    /// Gets items of a store in one state, newest first
+    /// </summary>
+    public virtual Task<Nop.Core.IPagedList<IcontactQueueItem>> GetItemsAsync(int storeId, QueueItemState state, int pageIndex, int pageSize)
+    {
+        var stateId = (int)state;
+        return _queueRepository.GetAllPagedAsync(query => query.Where(item => item.StoreId == storeId && item.StateId == stateId).OrderByDescending(item => item.Id),
+            pageIndex, pageSize);
+    }
+
+    /// <summary>
+    /// Puts failed items back in the queue with fresh attempts
+    /// </summary>
+    public virtual async Task RetryFailedAsync(int storeId, IList<int> ids)
+    {
+        var failed = (int)QueueItemState.Failed;
+        var items = await _queueRepository.GetAllAsync(query => query.Where(item => item.StoreId == storeId && item.StateId == failed && ids.Contains(item.Id)));
+        foreach (var item in items)
+        {
+            item.State = QueueItemState.Pending;
+            item.Attempts = 0;
+            item.NextAttemptOnUtc = UtcNow;
+            item.UpdatedOnUtc = UtcNow;
+        }
+
+        if (items.Count > 0)
+        {
+            await _queueRepository.UpdateAsync(items, false);
+            _deliverySignal.Notify();
+        }
+    }
+
+    /// <summary>
+    /// Deletes failed items
+    /// </summary>
+    public virtual Task<int> DiscardFailedAsync(int storeId, IList<int> ids)
+    {
+        var failed = (int)QueueItemState.Failed;
+        return _queueRepository.DeleteAsync(item => item.StoreId == storeId && item.StateId == failed && ids.Contains(item.Id));
     }
 
     /// <summary>
     /// Counts the items of a store in one state
     /// </summary>
-    /// <param name="storeId">Store identifier</param>
-    /// <param name="state">State</param>
     public virtual async Task<int> CountAsync(int storeId, QueueItemState state)
     {
         var stateId = (int)state;
         var page = await _queueRepository.GetAllPagedAsync(query => query.Where(item => item.StoreId == storeId && item.StateId == stateId),
             pageIndex: 0, pageSize: 1, getOnlyTotalCount: true);
         return page.TotalCount;
+    }
+
+    /// <summary>
+    /// Deletes delivered items last changed before a point in time (failed and pending items are never purged)
+    /// </summary>
+    public virtual Task<int> PurgeDeliveredAsync(DateTime beforeUtc)
+    {
+        var done = (int)QueueItemState.Done;
+        return _queueRepository.DeleteAsync(item => item.StateId == done && item.UpdatedOnUtc < beforeUtc);
     }
 
     #endregion

@@ -25,19 +25,43 @@ public class StatusService
 
     #region Utilities
 
-    protected virtual async Task UpdateAsync(int storeId, Action<IcontactStoreStatus> change)
+    protected virtual Task UpdateAsync(int storeId, Action<IcontactStoreStatus> change) =>
+        ChangeAsync(storeId, status =>
+        {
+            change(status);
+            return true;
+        });
+
+    #endregion
+
+    #region Methods
+
+    /// <summary>
+    /// Changes the status row of a store, creating it when needed
+    /// </summary>
+    /// <param name="storeId">Store identifier</param>
+    /// <param name="change">The change; returns false when nothing needs saving</param>
+    public virtual async Task ChangeAsync(int storeId, Func<IcontactStoreStatus, bool> change)
     {
         var status = await GetAsync(storeId);
-        change(status);
+        if (!change(status))
+            return;
+
         if (status.Id == 0)
             await _statusRepository.InsertAsync(status, false);
         else
             await _statusRepository.UpdateAsync(status, false);
     }
 
-    #endregion
-
-    #region Methods
+    /// <summary>
+    /// Records a notice for the owner
+    /// </summary>
+    public virtual Task RecordNoticeAsync(int storeId, string notice) =>
+        UpdateAsync(storeId, status =>
+        {
+            status.LastNotice = notice;
+            status.LastNoticeOnUtc = DateTime.UtcNow;
+        });
 
     /// <summary>
     /// Gets the status of a store (a new, unsaved one when nothing was recorded yet)

@@ -3,12 +3,14 @@ using Nop.Services.ScheduleTasks;
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
-/// The platform's periodic safety net: keeps the queue within its retention while the plugin is configured
+/// The platform's periodic safety net: delivers what is due (after a restart, items whose lease expired on a crashed
+/// node) and keeps delivered items within their retention
 /// </summary>
 public class SynchronizationTask : IScheduleTask
 {
     #region Fields
 
+    protected readonly DeliveryService _deliveryService;
     protected readonly IcontactSettings _icontactSettings;
     protected readonly QueueService _queueService;
 
@@ -16,8 +18,9 @@ public class SynchronizationTask : IScheduleTask
 
     #region Ctor
 
-    public SynchronizationTask(IcontactSettings icontactSettings, QueueService queueService)
+    public SynchronizationTask(DeliveryService deliveryService, IcontactSettings icontactSettings, QueueService queueService)
     {
+        _deliveryService = deliveryService;
         _icontactSettings = icontactSettings;
         _queueService = queueService;
     }
@@ -32,10 +35,11 @@ public class SynchronizationTask : IScheduleTask
     /// <returns>A task that represents the asynchronous operation</returns>
     public async Task ExecuteAsync()
     {
-        if (!IcontactConnectionService.IsConfigured(_icontactSettings))
-            return;
+        //each store's items are delivered with that store's settings; nothing is due while no store is configured
+        await _deliveryService.RunUntilIdleAsync();
 
-        await _queueService.PurgeDeliveredAsync(DateTime.UtcNow.AddDays(-Math.Max(_icontactSettings.DoneRetentionDays, 0)));
+        if (IcontactConnectionService.IsConfigured(_icontactSettings))
+            await _queueService.PurgeDeliveredAsync(DateTime.UtcNow.AddDays(-Math.Max(_icontactSettings.DoneRetentionDays, 0)));
     }
 
     #endregion

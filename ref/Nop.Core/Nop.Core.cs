@@ -100,10 +100,38 @@ namespace Nop.Core.Domain.Customers
         public int RegisteredInStoreId { get; set; }
         public System.DateTime CreatedOnUtc { get; set; }
     }
+    public partial class CustomerActivatedEvent
+    {
+        public CustomerActivatedEvent(Nop.Core.Domain.Customers.Customer customer) { Customer = customer; }
+        public Nop.Core.Domain.Customers.Customer Customer { get; }
+    }
+    public partial class CustomerCustomerRoleMapping : Nop.Core.BaseEntity
+    {
+        public int CustomerId { get; set; }
+        public int CustomerRoleId { get; set; }
+    }
     public partial class CustomerRegisteredEvent
     {
         public CustomerRegisteredEvent(Nop.Core.Domain.Customers.Customer customer) { Customer = customer; }
         public Nop.Core.Domain.Customers.Customer Customer { get; }
+    }
+}
+namespace Nop.Core.Events
+{
+    public partial class EntityInsertedEvent<T> where T : Nop.Core.BaseEntity
+    {
+        public EntityInsertedEvent(T entity) { Entity = entity; }
+        public T Entity { get; }
+    }
+    public partial class EntityUpdatedEvent<T> where T : Nop.Core.BaseEntity
+    {
+        public EntityUpdatedEvent(T entity) { Entity = entity; }
+        public T Entity { get; }
+    }
+    public partial class EntityDeletedEvent<T> where T : Nop.Core.BaseEntity
+    {
+        public EntityDeletedEvent(T entity) { Entity = entity; }
+        public T Entity { get; }
     }
 }
 namespace Nop.Core.Domain.Logging
@@ -119,6 +147,26 @@ namespace Nop.Core.Domain.Logging
 }
 namespace Nop.Core.Domain.Messages
 {
+    public partial class EmailSubscribedEvent
+    {
+        public EmailSubscribedEvent(Nop.Core.Domain.Messages.NewsLetterSubscription subscription) { Subscription = subscription; }
+        public Nop.Core.Domain.Messages.NewsLetterSubscription Subscription { get; }
+    }
+    public partial class EmailUnsubscribedEvent
+    {
+        public EmailUnsubscribedEvent(Nop.Core.Domain.Messages.NewsLetterSubscription subscription) { Subscription = subscription; }
+        public Nop.Core.Domain.Messages.NewsLetterSubscription Subscription { get; }
+    }
+    public partial class NewsLetterSubscription : Nop.Core.BaseEntity
+    {
+        public System.Guid NewsLetterSubscriptionGuid { get; set; }
+        public string Email { get; set; }
+        public bool Active { get; set; }
+        public int StoreId { get; set; }
+        public System.DateTime CreatedOnUtc { get; set; }
+        public int LanguageId { get; set; }
+        public int TypeId { get; set; }
+    }
     public partial class NewsLetterSubscriptionType : Nop.Core.BaseEntity
     {
         public string Name { get; set; }

@@ -26,6 +26,10 @@ namespace Nop.Services.Customers
     {
         System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Customers.CustomerRole>> GetAllCustomerRolesAsync(bool showHidden = false);
         System.Threading.Tasks.Task<int[]> GetCustomerRoleIdsAsync(Nop.Core.Domain.Customers.Customer customer, bool showHidden = false);
+        System.Threading.Tasks.Task<Nop.Core.Domain.Customers.Customer> GetCustomerByIdAsync(int customerId);
+        System.Threading.Tasks.Task<Nop.Core.Domain.Customers.Customer> GetCustomerByEmailAsync(string email);
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Customers.Customer>> GetCustomersByIdsAsync(int[] customerIds);
+        System.Threading.Tasks.Task<Nop.Core.IPagedList<Nop.Core.Domain.Customers.Customer>> GetAllCustomersAsync(System.DateTime? createdFromUtc = null, System.DateTime? createdToUtc = null, System.DateTime? lastActivityFromUtc = null, System.DateTime? lastActivityToUtc = null, int affiliateId = 0, int vendorId = 0, int[] customerRoleIds = null, string email = null, string username = null, string firstName = null, string lastName = null, int dayOfBirth = 0, int monthOfBirth = 0, string company = null, string phone = null, string zipPostalCode = null, string ipAddress = null, bool? isActive = null, int pageIndex = 0, int pageSize = int.MaxValue, bool getOnlyTotalCount = false);
     }
 }
 namespace Nop.Services.Events
@@ -59,6 +63,10 @@ namespace Nop.Services.Logging
 }
 namespace Nop.Services.Messages
 {
+    public partial interface INewsLetterSubscriptionService
+    {
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Messages.NewsLetterSubscription>> GetNewsLetterSubscriptionsByEmailAsync(string email, int storeId = 0, int subscriptionTypeId = 0, bool? isActive = null);
+    }
     public partial interface INewsLetterSubscriptionTypeService
     {
         System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Messages.NewsLetterSubscriptionType>> GetAllNewsLetterSubscriptionTypesAsync(int storeId = 0);

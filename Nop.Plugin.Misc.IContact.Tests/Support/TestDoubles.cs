@@ -1,0 +1,64 @@
+using Nop.Core.Caching;
+
+namespace Nop.Plugin.Misc.IContact.Tests.Support;
+
+/// <summary>
+/// A clock that moves only when a test says so
+/// </summary>
+public class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+    private readonly object _lock = new();
+
+    public ManualTimeProvider() : this(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero)) { }
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_lock) return _now;
+    }
+
+    public void Advance(TimeSpan by)
+    {
+        lock (_lock) _now += by;
+    }
+
+    public void MoveTo(DateTime utc)
+    {
+        lock (_lock)
+            if (utc > _now.UtcDateTime)
+                _now = new DateTimeOffset(utc, TimeSpan.Zero);
+    }
+}
+
+/// <summary>
+/// A lock for one process: enough to test that claims go through the platform's locker
+/// </summary>
+public class InProcessLocker : ILocker
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public int Acquisitions { get; private set; }
+
+    public async Task<bool> PerformActionWithLockAsync(string resource, TimeSpan expirationTime, Func<Task> action)
+    {
+        if (!await _gate.WaitAsync(0))
+            return false;
+        try
+        {
+            Acquisitions++;
+            await action();
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task RunWithHeartbeatAsync(string key, TimeSpan expirationTime, TimeSpan heartbeatInterval, Func<CancellationToken, Task> action,
+        CancellationTokenSource cancellationTokenSource = null) => action(cancellationTokenSource?.Token ?? default);
+
+    public Task CancelTaskAsync(string key, TimeSpan expirationTime) => Task.CompletedTask;
+
+    public Task<bool> IsTaskRunningAsync(string key) => Task.FromResult(false);
+}

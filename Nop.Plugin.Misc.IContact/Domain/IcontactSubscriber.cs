@@ -1,0 +1,50 @@
+using Nop.Core;
+
+namespace Nop.Plugin.Misc.IContact.Domain;
+
+/// <summary>
+/// Represents what the plugin last delivered for a customer: the address iContact knows and the lists the plugin put it on
+/// </summary>
+public class IcontactSubscriber : BaseEntity
+{
+    /// <summary>
+    /// Gets or sets the store whose settings applied
+    /// </summary>
+    public int StoreId { get; set; }
+
+    /// <summary>
+    /// Gets or sets the customer identifier
+    /// </summary>
+    public int CustomerId { get; set; }
+
+    /// <summary>
+    /// Gets or sets the email address last sent to iContact (lower case)
+    /// </summary>
+    public string Email { get; set; }
+
+    /// <summary>
+    /// Gets or sets the iContact contact id
+    /// </summary>
+    public string ContactId { get; set; }
+
+    /// <summary>
+    /// Gets or sets the ids of the lists the plugin subscribed the contact to, comma-separated
+    /// </summary>
+    public string ListIds { get; set; }
+
+    /// <summary>
+    /// Gets or sets the time of the last change
+    /// </summary>
+    public DateTime UpdatedOnUtc { get; set; }
+
+    /// <summary>
+    /// Gets the list ids as a set
+    /// </summary>
+    public ISet<string> GetListIds() =>
+        (ListIds ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+
+    /// <summary>
+    /// Sets the list ids
+    /// </summary>
+    public void SetListIds(IEnumerable<string> listIds) => ListIds = string.Join(",", listIds.Distinct().OrderBy(id => id));
+}

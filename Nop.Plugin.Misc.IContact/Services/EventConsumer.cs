@@ -1,0 +1,80 @@
+using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Messages;
+using Nop.Core.Events;
+using Nop.Services.Events;
+
+namespace Nop.Plugin.Misc.IContact.Services;
+
+/// <summary>
+/// Listens to the platform's events inside the shopper's request: a guard, one call into the planner, which only
+/// queues rows. Nothing here talks to iContact.
+/// </summary>
+public class EventConsumer :
+    IConsumer<CustomerRegisteredEvent>,
+    IConsumer<CustomerActivatedEvent>,
+    IConsumer<EntityInsertedEvent<CustomerCustomerRoleMapping>>,
+    IConsumer<EntityDeletedEvent<CustomerCustomerRoleMapping>>,
+    IConsumer<EntityUpdatedEvent<Customer>>,
+    IConsumer<EntityDeletedEvent<Customer>>,
+    IConsumer<EmailSubscribedEvent>,
+    IConsumer<EmailUnsubscribedEvent>
+{
+    #region Fields
+
+    protected readonly SubscriptionPlanner _subscriptionPlanner;
+
+    #endregion
+
+    #region Ctor
+
+    public EventConsumer(SubscriptionPlanner subscriptionPlanner)
+    {
+        _subscriptionPlanner = subscriptionPlanner;
+    }
+
+    #endregion
+
+    #region Methods
+
+    /// <summary>
+    /// A customer registered (possibly still inactive until email validation or approval)
+    /// </summary>
+    public Task HandleEventAsync(CustomerRegisteredEvent eventMessage) => _subscriptionPlanner.SyncCustomerAsync(eventMessage.Customer);
+
+    /// <summary>
+    /// A customer validated the email address
+    /// </summary>
+    public Task HandleEventAsync(CustomerActivatedEvent eventMessage) => _subscriptionPlanner.SyncCustomerAsync(eventMessage.Customer);
+
+    /// <summary>
+    /// A role was given (also: customers created by an administrator, who raise no registration event)
+    /// </summary>
+    public Task HandleEventAsync(EntityInsertedEvent<CustomerCustomerRoleMapping> eventMessage) => _subscriptionPlanner.RoleChangedAsync(eventMessage.Entity);
+
+    /// <summary>
+    /// A role was taken
+    /// </summary>
+    public Task HandleEventAsync(EntityDeletedEvent<CustomerCustomerRoleMapping> eventMessage) => _subscriptionPlanner.RoleChangedAsync(eventMessage.Entity);
+
+    /// <summary>
+    /// A customer was updated (noisy: activity and logins too); only an email change or an approval leads anywhere
+    /// </summary>
+    public Task HandleEventAsync(EntityUpdatedEvent<Customer> eventMessage) => _subscriptionPlanner.CustomerUpdatedAsync(eventMessage.Entity);
+
+    /// <summary>
+    /// A customer was deleted (GDPR erasure included)
+    /// </summary>
+    public Task HandleEventAsync(EntityDeletedEvent<Customer> eventMessage) => _subscriptionPlanner.CustomerErasedAsync(eventMessage.Entity);
+
+    /// <summary>
+    /// An address subscribed to a newsletter
+    /// </summary>
+    public Task HandleEventAsync(EmailSubscribedEvent eventMessage) => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription?.Email);
+
+    /// <summary>
+    /// An address unsubscribed from a newsletter
+    /// </summary>
+    public Task HandleEventAsync(EmailUnsubscribedEvent eventMessage) => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription?.Email);
+
+    #endregion
+}

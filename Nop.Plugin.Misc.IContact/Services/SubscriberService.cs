@@ -1,0 +1,100 @@
+using Nop.Data;
+using Nop.Plugin.Misc.IContact.Domain;
+
+namespace Nop.Plugin.Misc.IContact.Services;
+
+/// <summary>
+/// Remembers what was delivered per customer: the address iContact knows, its contact id and the plugin's lists
+/// </summary>
+public class SubscriberService
+{
+    #region Fields
+
+    protected readonly IRepository<IcontactSubscriber> _subscriberRepository;
+    protected readonly TimeProvider _timeProvider;
+
+    #endregion
+
+    #region Ctor
+
+    public SubscriberService(IRepository<IcontactSubscriber> subscriberRepository, TimeProvider timeProvider)
+    {
+        _subscriberRepository = subscriberRepository;
+        _timeProvider = timeProvider;
+    }
+
+    #endregion
+
+    #region Methods
+
+    /// <summary>
+    /// Gets the record of a customer in a store, or null when nothing was delivered
+    /// </summary>
+    public virtual async Task<IcontactSubscriber> GetAsync(int customerId, int storeId)
+    {
+        var found = await _subscriberRepository.GetAllAsync(query => query.Where(s => s.CustomerId == customerId && s.StoreId == storeId));
+        return found.FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Gets the records of a customer in every store
+    /// </summary>
+    public virtual Task<IList<IcontactSubscriber>> GetAllAsync(int customerId) =>
+        _subscriberRepository.GetAllAsync(query => query.Where(s => s.CustomerId == customerId));
+
+    /// <summary>
+    /// Gets the records of customers in a store
+    /// </summary>
+    public virtual Task<IList<IcontactSubscriber>> GetManyAsync(int storeId, IList<int> customerIds) =>
+        _subscriberRepository.GetAllAsync(query => query.Where(s => s.StoreId == storeId && customerIds.Contains(s.CustomerId)));
+
+    /// <summary>
+    /// Records delivered changes for one customer
+    /// </summary>
+    /// <param name="storeId">Store identifier</param>
+    /// <param name="customerId">Customer identifier</param>
+    /// <param name="email">Address the changes were delivered for</param>
+    /// <param name="contactId">iContact contact id</param>
+    /// <param name="subscribedListIds">Lists the contact was put on</param>
+    /// <param name="unsubscribedListIds">Lists the contact was taken off</param>
+    public virtual async Task RecordAsync(int storeId, int customerId, string email, string contactId,
+        IEnumerable<string> subscribedListIds, IEnumerable<string> unsubscribedListIds)
+    {
+        if (customerId <= 0)
+            return;
+
+        var record = await GetAsync(customerId, storeId);
+        var unsubscribed = unsubscribedListIds.ToHashSet();
+        var isNew = record is null;
+        record ??= new IcontactSubscriber { StoreId = storeId, CustomerId = customerId, Email = email };
+
+        //an unsubscribe of the old address after an email change must not overwrite the new address
+        var current = string.Equals(record.Email, email, StringComparison.OrdinalIgnoreCase);
+        var subscribed = subscribedListIds.ToList();
+        if (subscribed.Count > 0 || current)
+        {
+            var lists = current ? record.GetListIds() : new HashSet<string>();
+            lists.UnionWith(subscribed);
+            lists.ExceptWith(unsubscribed);
+            record.SetListIds(lists);
+            record.Email = email;
+            record.ContactId = contactId ?? record.ContactId;
+        }
+
+        record.UpdatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime;
+        if (isNew)
+            await _subscriberRepository.InsertAsync(record, false);
+        else
+            await _subscriberRepository.UpdateAsync(record, false);
+    }
+
+    /// <summary>
+    /// Forgets a customer in a store (contact deleted)
+    /// </summary>
+    public virtual async Task DeleteAsync(int customerId, int storeId)
+    {
+        await _subscriberRepository.DeleteAsync(s => s.CustomerId == customerId && s.StoreId == storeId);
+    }
+
+    #endregion
+}

@@ -1,0 +1,252 @@
+using System.Text.Json;
+using Nop.Core;
+using Nop.Core.Domain.Customers;
+using Nop.Data;
+using Nop.Plugin.Misc.IContact.Api;
+using Nop.Plugin.Misc.IContact.Domain;
+using Nop.Services.Configuration;
+using Nop.Services.Customers;
+using Nop.Services.Messages;
+
+namespace Nop.Plugin.Misc.IContact.Services;
+
+/// <summary>
+/// Decides, inside the shopper's request, which list memberships a customer should have and queues the difference.
+/// It makes no call to iContact and only cheap, indexed queries.
+/// </summary>
+public class SubscriptionPlanner
+{
+    #region Fields
+
+    protected readonly ICustomerService _customerService;
+    protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
+    protected readonly IRepository<IcontactQueueItem> _queueRepository;
+    protected readonly ISettingService _settingService;
+    protected readonly IStoreContext _storeContext;
+    protected readonly QueueService _queueService;
+    protected readonly SubscriberService _subscriberService;
+
+    #endregion
+
+    #region Ctor
+
+    public SubscriptionPlanner(ICustomerService customerService,
+        INewsLetterSubscriptionService newsLetterSubscriptionService,
+        IRepository<IcontactQueueItem> queueRepository,
+        ISettingService settingService,
+        IStoreContext storeContext,
+        QueueService queueService,
+        SubscriberService subscriberService)
+    {
+        _customerService = customerService;
+        _newsLetterSubscriptionService = newsLetterSubscriptionService;
+        _queueRepository = queueRepository;
+        _settingService = settingService;
+        _storeContext = storeContext;
+        _queueService = queueService;
+        _subscriberService = subscriberService;
+    }
+
+    #endregion
+
+    #region Utilities
+
+    protected static string Normalize(string email) => email?.Trim().ToLowerInvariant();
+
+    protected static bool CanHaveContact(Customer customer) =>
+        customer is { Deleted: false, IsSystemAccount: false } && !string.IsNullOrWhiteSpace(customer.Email);
+
+    protected virtual async Task<int> StoreOfAsync(Customer customer) =>
+        customer.RegisteredInStoreId > 0 ? customer.RegisteredInStoreId : (await _storeContext.GetCurrentStoreAsync())?.Id ?? 0;
+
+    protected virtual async Task<(IcontactSettings Settings, IReadOnlyList<IcontactRule> Rules)> RulesOfStoreAsync(int storeId)
+    {
+        var settings = await _settingService.LoadSettingAsync<IcontactSettings>(storeId);
+        return IcontactConnectionService.IsConfigured(settings) ? (settings, RuleEvaluator.RulesOf(settings)) : (settings, []);
+    }
+
+    /// <summary>
+    /// Gathers what the rules need; newsletter subscriptions are read only when a matching rule asks for consent
+    /// </summary>
+    protected virtual async Task<CustomerFacts> FactsAsync(Customer customer, int storeId, IReadOnlyList<IcontactRule> rules)
+    {
+        var roleIds = await _customerService.GetCustomerRoleIdsAsync(customer);
+        IReadOnlyCollection<int> newsletterTypes = [];
+        if (rules.Any(rule => rule.RequireNewsletter && RuleEvaluator.MatchesRoles(rule, roleIds)))
+        {
+            newsletterTypes = (await _newsLetterSubscriptionService.GetNewsLetterSubscriptionsByEmailAsync(customer.Email, storeId, isActive: true))
+                .Select(subscription => subscription.TypeId)
+                .ToList();
+        }
+
+        return new CustomerFacts(customer.Email, customer.Active, roleIds, newsletterTypes);
+    }
+
+    /// <summary>
+    /// Takes the fields iContact keeps from the customer
+    /// </summary>
+    public static string SnapshotOf(Customer customer) => JsonSerializer.Serialize(new IcontactContact
+    {
+        Email = Normalize(customer.Email),
+        FirstName = customer.FirstName,
+        LastName = customer.LastName,
+        Phone = customer.Phone,
+        Business = customer.Company,
+        Street = customer.StreetAddress,
+        Street2 = customer.StreetAddress2,
+        City = customer.City,
+        PostalCode = customer.ZipPostalCode
+    }, IcontactJson.Options);
+
+    protected virtual async Task<ISet<string>> ListsWithPendingSubscribesAsync(int storeId, string email)
+    {
+        var pending = (int)QueueItemState.Pending;
+        var subscribe = (int)QueueOperation.Subscribe;
+        var items = await _queueRepository.GetAllAsync(query => query.Where(item =>
+            item.StoreId == storeId && item.Email == email && item.StateId == pending && item.OperationId == subscribe));
+        return items.Where(item => item.SubscriptionStatus != IcontactDefaults.SubscriptionStatuses.Unsubscribed).Select(item => item.ListId).ToHashSet();
+    }
+
+    protected static IcontactQueueItem Unsubscribe(int storeId, int customerId, string email, string listId) => new()
+    {
+        StoreId = storeId,
+        CustomerId = customerId,
+        Email = email,
+        ContactJson = JsonSerializer.Serialize(new IcontactContact { Email = email }, IcontactJson.Options),
+        Operation = QueueOperation.Unsubscribe,
+        ListId = listId,
+        SubscriptionStatus = IcontactDefaults.SubscriptionStatuses.Unsubscribed
+    };
+
+    #endregion
+
+    #region Methods
+
+    /// <summary>
+    /// Brings a customer's queued memberships in line with the rules: subscribes to lists the customer now belongs on,
+    /// unsubscribes from the plugin's lists the customer no longer belongs on (role removed, consent withdrawn), and
+    /// moves memberships to a changed email address
+    /// </summary>
+    /// <param name="customer">Customer</param>
+    public virtual async Task SyncCustomerAsync(Customer customer)
+    {
+        if (!CanHaveContact(customer))
+            return;
+
+        var storeId = await StoreOfAsync(customer);
+        var (_, rules) = await RulesOfStoreAsync(storeId);
+        if (rules.Count == 0)
+            return;
+
+        var email = Normalize(customer.Email);
+        var subscriber = await _subscriberService.GetAsync(customer.Id, storeId);
+        var items = new List<IcontactQueueItem>();
+
+        //an email change: the old address leaves every list the plugin put it on
+        var delivered = subscriber?.GetListIds() ?? new HashSet<string>();
+        if (subscriber is not null && subscriber.Email != email)
+        {
+            items.AddRange(delivered.Select(listId => Unsubscribe(storeId, customer.Id, subscriber.Email, listId)));
+            delivered = new HashSet<string>();
+        }
+
+        var targets = RuleEvaluator.Evaluate(rules, await FactsAsync(customer, storeId, rules));
+        var snapshot = SnapshotOf(customer);
+        foreach (var target in targets.Where(target => !delivered.Contains(target.ListId)))
+        {
+            items.Add(new IcontactQueueItem
+            {
+                StoreId = storeId,
+                CustomerId = customer.Id,
+                Email = email,
+                ContactJson = snapshot,
+                Operation = QueueOperation.Subscribe,
+                ListId = target.ListId,
+                RuleId = target.Rule.Id,
+                SubscriptionStatus = target.Status
+            });
+        }
+
+        //lists no rule puts the customer on any more: delivered ones, and ones still waiting to be delivered
+        var targeted = targets.Select(target => target.ListId).ToHashSet();
+        var leaving = delivered.Union(await ListsWithPendingSubscribesAsync(storeId, email)).Where(listId => !targeted.Contains(listId));
+        items.AddRange(leaving.Select(listId => Unsubscribe(storeId, customer.Id, email, listId)));
+
+        await _queueService.EnqueueAsync(items);
+    }
+
+    /// <summary>
+    /// Reacts to a customer update with one comparison: an address that differs from what was delivered, or an active
+    /// customer never delivered (approved by an administrator), leads to a sync; any other update does nothing more
+    /// </summary>
+    /// <param name="customer">Customer</param>
+    public virtual async Task CustomerUpdatedAsync(Customer customer)
+    {
+        if (!CanHaveContact(customer))
+            return;
+
+        var storeId = await StoreOfAsync(customer);
+        var subscriber = await _subscriberService.GetAsync(customer.Id, storeId);
+        if (subscriber is not null ? subscriber.Email != Normalize(customer.Email) : customer.Active)
+            await SyncCustomerAsync(customer);
+    }
+
+    /// <summary>
+    /// Reacts to a role being given or taken: customers in roles no rule mentions (every new visitor gets "Guests")
+    /// cost nothing more than this check
+    /// </summary>
+    /// <param name="mapping">Role mapping</param>
+    public virtual async Task RoleChangedAsync(CustomerCustomerRoleMapping mapping)
+    {
+        var currentStoreId = (await _storeContext.GetCurrentStoreAsync())?.Id ?? 0;
+        var (_, rules) = await RulesOfStoreAsync(currentStoreId);
+        if (!RuleEvaluator.InvolvesRole(rules, mapping.CustomerRoleId))
+            return;
+
+        await SyncCustomerAsync(await _customerService.GetCustomerByIdAsync(mapping.CustomerId));
+    }
+
+    /// <summary>
+    /// Reacts to a newsletter subscription or unsubscription of an address that belongs to a customer
+    /// </summary>
+    /// <param name="email">Email address</param>
+    public virtual async Task NewsletterChangedAsync(string email)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+            return;
+
+        var customer = await _customerService.GetCustomerByEmailAsync(email.Trim());
+        if (customer is not null)
+            await SyncCustomerAsync(customer);
+    }
+
+    /// <summary>
+    /// Takes an erased customer off every list the plugin put it on (or deletes the contact, when the owner chose so)
+    /// </summary>
+    /// <param name="customer">Customer (its email may already carry a "-DELETED" suffix)</param>
+    public virtual async Task CustomerErasedAsync(Customer customer)
+    {
+        var items = new List<IcontactQueueItem>();
+        foreach (var subscriber in await _subscriberService.GetAllAsync(customer.Id))
+        {
+            var settings = await _settingService.LoadSettingAsync<IcontactSettings>(subscriber.StoreId);
+            if (!IcontactConnectionService.IsConfigured(settings))
+                continue;
+
+            if (settings.DeleteContactOnCustomerErase)
+            {
+                var delete = Unsubscribe(subscriber.StoreId, customer.Id, subscriber.Email, null);
+                delete.Operation = QueueOperation.DeleteContact;
+                items.Add(delete);
+            }
+            else
+            {
+                items.AddRange(subscriber.GetListIds().Select(listId => Unsubscribe(subscriber.StoreId, customer.Id, subscriber.Email, listId)));
+            }
+        }
+
+        await _queueService.EnqueueAsync(items);
+    }
+
+    #endregion
+}
