@@ -48,22 +48,12 @@ public class IcontactStoreStatus : BaseEntity
     public DateTime? LastNoticeOnUtc { get; set; }
 
     /// <summary>
-    /// Gets or sets the start of the current hourly request window
+    /// Gets or sets the requests made per minute over the last hour ("minute:count,…", minutes since the Unix epoch)
     /// </summary>
-    public DateTime? HourWindowStartUtc { get; set; }
+    public string RequestsPerMinute { get; set; }
 
     /// <summary>
-    /// Gets or sets the requests made in the current hourly window
+    /// Gets or sets the requests made per hour over the last day ("hour:count,…", hours since the Unix epoch)
     /// </summary>
-    public int HourRequestCount { get; set; }
-
-    /// <summary>
-    /// Gets or sets the start of the current daily request window
-    /// </summary>
-    public DateTime? DayWindowStartUtc { get; set; }
-
-    /// <summary>
-    /// Gets or sets the requests made in the current daily window
-    /// </summary>
-    public int DayRequestCount { get; set; }
+    public string RequestsPerHourOfDay { get; set; }
 }

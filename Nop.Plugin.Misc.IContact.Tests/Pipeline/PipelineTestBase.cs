@@ -1,0 +1,190 @@
+using System.Linq.Expressions;
+using Moq;
+using Nop.Core;
+using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Messages;
+using Nop.Core.Domain.Stores;
+using Nop.Plugin.Misc.IContact.Domain;
+using Nop.Plugin.Misc.IContact.Infrastructure;
+using Nop.Plugin.Misc.IContact.Services;
+using Nop.Plugin.Misc.IContact.Tests.Support;
+using Nop.Services.Configuration;
+using Nop.Services.Customers;
+using Nop.Services.Localization;
+using Nop.Services.Logging;
+using Nop.Services.Messages;
+using Nop.Services.Security;
+
+namespace Nop.Plugin.Misc.IContact.Tests.Pipeline;
+
+/// <summary>
+/// The whole subscription pipeline with in-memory platform fakes, a manual clock shared with the emulator, and the
+/// emulator as iContact. Each "request" gets fresh scoped services, as in the store.
+/// </summary>
+public abstract class PipelineTestBase : EmulatorTestBase
+{
+    protected const int StoreId = 1;
+    protected const int RegisteredRoleId = 3;
+    protected const int GuestsRoleId = 4;
+    protected const int VipRoleId = 7;
+    protected const int NewsletterTypeId = 1;
+
+    private readonly ManualTimeProvider _clock = new();
+    protected ManualTimeProvider Clock => _clock;
+    protected override TimeProvider EmulatorClock => _clock;
+
+    protected Dictionary<int, IcontactSettings> Settings { get; private set; }
+    protected Dictionary<int, Customer> Customers { get; private set; }
+    protected Dictionary<int, int[]> Roles { get; private set; }
+    protected List<NewsLetterSubscription> Newsletters { get; private set; }
+    protected InMemoryRepository<IcontactQueueItem> Queue { get; private set; }
+    protected InMemoryRepository<IcontactSubscriber> Subscribers { get; private set; }
+    protected InMemoryRepository<IcontactStoreStatus> Statuses { get; private set; }
+    protected Mock<ICustomerService> CustomerService { get; private set; }
+    protected DeliverySignal Signal { get; private set; }
+    protected ListCache Lists { get; private set; }
+    protected InProcessLocker Locker { get; private set; }
+
+    protected string CustomersListId { get; private set; }
+    protected string NewsletterListId { get; private set; }
+    protected string VipListId { get; private set; }
+    protected IcontactRule CustomersRule { get; private set; }
+    private int _nextCustomerId = 100;
+
+    protected const string EncryptedPrefix = "encrypted:";
+
+    [SetUp]
+    public void CreatePipeline()
+    {
+        lock (Emulator.State.Lock)
+        {
+            CustomersListId = Emulator.State.AddList("Customers").ListId.ToString();
+            NewsletterListId = Emulator.State.AddList("Newsletter").ListId.ToString();
+            VipListId = Emulator.State.AddList("VIP").ListId.ToString();
+        }
+
+        CustomersRule = new IcontactRule { CustomerRoleIds = [RegisteredRoleId], ListId = CustomersListId, ListName = "Customers" };
+        var settings = new IcontactSettings
+        {
+            Username = Emulator.Options.Username,
+            AppId = Emulator.Options.AppId,
+            EncryptedAppPassword = EncryptedPrefix + Emulator.Options.AppPassword,
+            ApiBaseUrl = Emulator.ApiBaseUrl,
+            AccountId = Emulator.Options.AccountId,
+            ClientFolderId = Emulator.Options.ClientFolderId,
+            RequestTimeoutSeconds = 10,
+            RulesJson = RuleStorage.Serialize(
+            [
+                CustomersRule,
+                new IcontactRule { CustomerRoleIds = [RegisteredRoleId], RequireNewsletter = true, NewsletterTypeId = NewsletterTypeId, ListId = NewsletterListId, ListName = "Newsletter" },
+                new IcontactRule { CustomerRoleIds = [VipRoleId], ListId = VipListId, ListName = "VIP", SubscriptionStatus = "pending" }
+            ])
+        };
+        Settings = new() { [0] = new IcontactSettings(), [StoreId] = settings };
+        Customers = [];
+        Roles = [];
+        Newsletters = [];
+        Queue = new InMemoryRepository<IcontactQueueItem>();
+        Subscribers = new InMemoryRepository<IcontactSubscriber>();
+        Statuses = new InMemoryRepository<IcontactStoreStatus>();
+        Signal = new DeliverySignal();
+        Lists = new ListCache();
+        Locker = new InProcessLocker();
+
+        CustomerService = new Mock<ICustomerService>();
+        CustomerService.Setup(c => c.GetCustomerByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Customers.GetValueOrDefault(id));
+        CustomerService.Setup(c => c.GetCustomerByEmailAsync(It.IsAny<string>()))
+            .ReturnsAsync((string email) => Customers.Values.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)));
+        CustomerService.Setup(c => c.GetCustomerRoleIdsAsync(It.IsAny<Customer>(), It.IsAny<bool>()))
+            .ReturnsAsync((Customer c, bool _) => Roles.GetValueOrDefault(c.Id, []));
+    }
+
+    protected Mock<ISettingService> SettingService()
+    {
+        var mock = new Mock<ISettingService>();
+        mock.Setup(s => s.LoadSettingAsync<IcontactSettings>(It.IsAny<int>())).ReturnsAsync((int id) => Settings.GetValueOrDefault(id, Settings[0]));
+        mock.Setup(s => s.SettingExistsAsync(It.IsAny<IcontactSettings>(), It.IsAny<Expression<Func<IcontactSettings, string>>>(), It.IsAny<int>()))
+            .ReturnsAsync((IcontactSettings _, Expression<Func<IcontactSettings, string>> _, int id) => Settings.ContainsKey(id));
+        return mock;
+    }
+
+    protected SubscriptionPlanner Planner()
+    {
+        var newsletters = new Mock<INewsLetterSubscriptionService>();
+        newsletters.Setup(n => n.GetNewsLetterSubscriptionsByEmailAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool?>()))
+            .ReturnsAsync((string email, int storeId, int typeId, bool? active) => Newsletters
+                .Where(s => string.Equals(s.Email, email, StringComparison.OrdinalIgnoreCase) && (storeId == 0 || s.StoreId == storeId)
+                    && (typeId == 0 || s.TypeId == typeId) && (active is null || s.Active == active))
+                .ToList());
+        var storeContext = new Mock<IStoreContext>();
+        storeContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = StoreId });
+
+        return new SubscriptionPlanner(CustomerService.Object, newsletters.Object, Queue, SettingService().Object, storeContext.Object,
+            QueueService(), new SubscriberService(Subscribers, Clock));
+    }
+
+    protected EventConsumer Consumer() => new(Planner());
+
+    protected QueueService QueueService() => new(Signal, Locker, Queue, Clock);
+
+    protected DeliveryService Delivery()
+    {
+        var resources = IcontactLocales.All;
+        var localization = new Mock<ILocalizationService>();
+        localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => resources.TryGetValue(key, out var value) ? value : key);
+        var encryption = new Mock<IEncryptionService>();
+        encryption.Setup(e => e.DecryptText(It.IsAny<string>(), It.IsAny<string>())).Returns((string text, string _) => text[EncryptedPrefix.Length..]);
+        var statusService = new StatusService(Statuses);
+
+        return new DeliveryService(new ErrorDescriber(localization.Object), new IcontactConnectionService(encryption.Object), Client(),
+            Mock.Of<ILogger>(), SettingService().Object, Lists, QueueService(), new RequestBudget(statusService, Clock), statusService,
+            new SubscriberService(Subscribers, Clock), Clock);
+    }
+
+    protected Customer NewCustomer(string email, bool active = true, params int[] roles)
+    {
+        var customer = new Customer
+        {
+            Id = _nextCustomerId++, Email = email, Active = active, RegisteredInStoreId = StoreId,
+            FirstName = "First" + email.Split('@')[0], LastName = "Last", Company = "Shop Ltd", Phone = "555-0100", City = "Springfield"
+        };
+        Customers[customer.Id] = customer;
+        Roles[customer.Id] = roles.Length > 0 ? roles : [RegisteredRoleId];
+        return customer;
+    }
+
+    protected void Subscribe(string email, bool active = true) =>
+        Newsletters.Add(new NewsLetterSubscription { Email = email, StoreId = StoreId, TypeId = NewsletterTypeId, Active = active });
+
+    /// <summary>
+    /// Delivers until nothing is waiting, moving the clock to the next due item whenever a pass has nothing to do
+    /// </summary>
+    protected async Task<DeliveryPassResult> DeliverAllAsync(int maxPasses = 500)
+    {
+        var total = DeliveryPassResult.None;
+        for (var pass = 0; pass < maxPasses; pass++)
+        {
+            var result = await Delivery().RunOnceAsync();
+            total += result;
+            var waiting = Queue.Items.Where(i => i.State is QueueItemState.Pending or QueueItemState.InFlight).ToList();
+            if (waiting.Count == 0)
+                return total;
+            if (result.Claimed == 0)
+                Clock.MoveTo(waiting.Min(i => i.State == QueueItemState.Pending ? i.NextAttemptOnUtc : i.LeaseExpiresOnUtc!.Value).AddSeconds(1));
+        }
+
+        Assert.Fail($"the queue did not drain in {maxPasses} passes");
+        return total;
+    }
+
+    protected List<(string Email, string ListId, string Status)> EmulatorSubscriptions()
+    {
+        lock (Emulator.State.Lock)
+            return Emulator.State.Subscriptions.Values
+                .Select(s => (Emulator.State.Contacts[s.ContactId].Email, s.ListId.ToString(), s.Status))
+                .ToList();
+    }
+
+    protected string StatusOn(string email, string listId) =>
+        EmulatorSubscriptions().Where(s => s.Email == email && s.ListId == listId).Select(s => s.Status).SingleOrDefault();
+}
