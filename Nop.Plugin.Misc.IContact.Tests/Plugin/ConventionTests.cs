@@ -102,6 +102,15 @@ public class ConventionTests
     }
 
     [Test]
+    public void Every_queue_state_and_operation_has_a_name()
+    {
+        var keys = IcontactLocales.All.Keys.ToHashSet();
+
+        Assert.That(Enum.GetNames<QueueItemState>().Select(n => $"Plugins.Misc.IContact.Queue.State.{n}"), Is.SubsetOf(keys));
+        Assert.That(Enum.GetNames<QueueOperation>().Select(n => $"Plugins.Misc.IContact.Queue.Operation.{n}"), Is.SubsetOf(keys));
+    }
+
+    [Test]
     public void Locale_versions_are_listed_oldest_first_without_repeated_keys()
     {
         var versions = IcontactLocales.ByVersion.Select(v => v.Version).ToList();

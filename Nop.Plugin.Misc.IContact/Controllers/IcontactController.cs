@@ -150,11 +150,20 @@ public class IcontactController : BasePluginController
             LastErrorOnUtc = status.LastErrorOnUtc,
             LastError = status.LastError,
             PausedReason = status.PausedReason,
+            LastNotice = status.LastNotice,
+            LastNoticeOnUtc = status.LastNoticeOnUtc,
             QueueDepth = await _queueService.CountAsync(storeId, QueueItemState.Pending) + await _queueService.CountAsync(storeId, QueueItemState.InFlight),
             FailedItems = await _queueService.CountAsync(storeId, QueueItemState.Failed),
             BrokenRules = lists is null ? 0 : rules.Count(rule => IsBroken(rule, lists))
         };
         model.RuleSearchModel.SetGridPageSize();
+        model.QueueSearchModel.SetGridPageSize();
+        model.AvailableQueueStates =
+        [
+            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Pending"), ((int)QueueItemState.Pending).ToString()),
+            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Failed"), ((int)QueueItemState.Failed).ToString()),
+            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Done"), ((int)QueueItemState.Done).ToString())
+        ];
     }
 
     protected virtual List<IcontactRule> ParseRulesOrWarn(IcontactSettings settings)
@@ -331,6 +340,13 @@ public class IcontactController : BasePluginController
                 message += " " + await T($"{IcontactDefaults.LocalePrefix}.Errors.AppIdWhitespaceRemoved");
             _notificationService.SuccessNotification(message + " " + await T($"{IcontactDefaults.LocalePrefix}.Verify.SaveToKeep"));
             await _statusService.RecordSuccessAsync(storeId);
+
+            //the stored credentials work again: a paused delivery resumes
+            var storedCredentials = string.IsNullOrWhiteSpace(model.AppPassword)
+                && form.Username?.Trim() == settings.Username && RemoveWhitespace(form.AppId) == settings.AppId
+                && (string.IsNullOrWhiteSpace(form.ApiBaseUrl) ? IcontactDefaults.ApiBaseUrl : form.ApiBaseUrl.Trim()) == settings.ApiBaseUrl;
+            if (storedCredentials)
+                await _statusService.ResumeAsync(storeId);
         }
         catch (IcontactApiException exception)
         {
@@ -483,6 +499,67 @@ public class IcontactController : BasePluginController
         rules[index] = rules[index] with { ListId = list.ListId, ListName = list.Name };
         await SaveRulesAsync(settings, rules, storeId);
         return Json(new { result = true });
+    }
+
+    /// <summary>
+    /// Lists queued changes of the store scope in one state: waiting, failed, or recently delivered
+    /// </summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> QueueList(QueueSearchModel searchModel)
+    {
+        var (settings, storeId) = await LoadSettingsAsync();
+        var state = Enum.IsDefined(typeof(QueueItemState), searchModel.QueueState) ? (QueueItemState)searchModel.QueueState : QueueItemState.Pending;
+        var pageSize = Math.Clamp(searchModel.Length, 1, 500);
+        var page = await _queueService.GetItemsAsync(storeId, state, Math.Max(searchModel.Start, 0) / pageSize, pageSize);
+        var listNames = RuleStorage.Parse(settings.RulesJson).Where(rule => !string.IsNullOrEmpty(rule.ListId))
+            .GroupBy(rule => rule.ListId).ToDictionary(group => group.Key, group => group.First().ListName);
+
+        var rows = new List<QueueItemModel>();
+        foreach (var item in page)
+        {
+            rows.Add(new QueueItemModel
+            {
+                Id = item.Id,
+                Email = item.Email,
+                List = item.ListId is null ? string.Empty : $"{listNames.GetValueOrDefault(item.ListId, item.ListId)} ({item.ListId})",
+                Change = await T($"{IcontactDefaults.LocalePrefix}.Queue.Operation.{item.Operation}", item.SubscriptionStatus),
+                State = await T($"{IcontactDefaults.LocalePrefix}.Queue.State.{item.State}"),
+                CanRetry = item.State == QueueItemState.Failed,
+                Attempts = item.Attempts,
+                NextAttempt = item.State == QueueItemState.Pending ? item.NextAttemptOnUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'") : string.Empty,
+                LastError = item.LastError,
+                UpdatedOn = item.UpdatedOnUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'")
+            });
+        }
+
+        return Json(new QueueListModel { Data = rows, Draw = searchModel.Draw, RecordsTotal = page.TotalCount, RecordsFiltered = page.TotalCount });
+    }
+
+    /// <summary>
+    /// Puts a failed change back in the queue
+    /// </summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> QueueRetry(int id)
+    {
+        var (_, storeId) = await LoadSettingsAsync();
+        await _queueService.RetryFailedAsync(storeId, [id]);
+        return Json(new { result = true });
+    }
+
+    /// <summary>
+    /// Discards a failed change
+    /// </summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> QueueDiscard(int id)
+    {
+        var (_, storeId) = await LoadSettingsAsync();
+        if (await _queueService.DiscardFailedAsync(storeId, [id]) == 0)
+            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Queue.OnlyFailed"));
+
+        return new NullJsonResult();
     }
 
     /// <summary>

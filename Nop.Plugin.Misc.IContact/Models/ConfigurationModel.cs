@@ -114,4 +114,7 @@ public record ConfigurationModel : BaseNopModel
     #endregion
 
     public StatusModel Status { get; set; } = new();
+
+    public QueueSearchModel QueueSearchModel { get; set; } = new();
+    public IList<SelectListItem> AvailableQueueStates { get; set; } = [];
 }

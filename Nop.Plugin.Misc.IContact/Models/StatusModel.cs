@@ -12,6 +12,8 @@ public record StatusModel : BaseNopModel
     public DateTime? LastErrorOnUtc { get; set; }
     public string LastError { get; set; }
     public string PausedReason { get; set; }
+    public string LastNotice { get; set; }
+    public DateTime? LastNoticeOnUtc { get; set; }
     public int QueueDepth { get; set; }
     public int FailedItems { get; set; }
     public int BrokenRules { get; set; }

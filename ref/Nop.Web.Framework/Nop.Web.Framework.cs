@@ -110,6 +110,13 @@ namespace Nop.Web.Framework.Models.DataTables
         public string LengthMenu { get; set; }
         public bool Paging { get; set; }
         public System.Collections.Generic.IList<Nop.Web.Framework.Models.DataTables.ColumnProperty> ColumnCollection { get; set; }
+        public System.Collections.Generic.IList<Nop.Web.Framework.Models.DataTables.FilterParameter> Filters { get; set; }
+    }
+    public partial class FilterParameter
+    {
+        public FilterParameter(string name) { Name = name; Type = typeof(string); }
+        public string Name { get; }
+        public System.Type Type { get; }
     }
     public static partial class NopColumnClassDefaults
     {

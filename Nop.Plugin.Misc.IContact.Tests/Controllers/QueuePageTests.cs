@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Mvc;
+using Nop.Plugin.Misc.IContact.Domain;
+using Nop.Plugin.Misc.IContact.Models;
+using Nop.Web.Framework.Mvc;
+
+namespace Nop.Plugin.Misc.IContact.Tests.Controllers;
+
+public class QueuePageTests : ConfigurationControllerTestBase
+{
+    [SetUp]
+    public async Task Seed()
+    {
+        StoredSettings[0] = ConfiguredSettings();
+        await QueueRepository.InsertAsync(new IcontactQueueItem { Email = "wait@example.com", ListId = "7", State = QueueItemState.Pending, Operation = QueueOperation.Subscribe, SubscriptionStatus = "normal" });
+        await QueueRepository.InsertAsync(new IcontactQueueItem { Email = "fail@example.com", ListId = "7", State = QueueItemState.Failed, Operation = QueueOperation.Subscribe, SubscriptionStatus = "pending", Attempts = 10, LastError = "The email address is not valid." });
+        await QueueRepository.InsertAsync(new IcontactQueueItem { Email = "done@example.com", ListId = "7", State = QueueItemState.Done, Operation = QueueOperation.Unsubscribe });
+    }
+
+    private async Task<List<QueueItemModel>> RowsAsync(QueueItemState state) =>
+        ((QueueListModel)((JsonResult)await CreateController().QueueList(new QueueSearchModel { QueueState = (int)state, Length = 10 })).Value!).Data.ToList();
+
+    [Test]
+    public async Task The_grid_shows_each_state_with_its_error_and_a_readable_change()
+    {
+        var failed = (await RowsAsync(QueueItemState.Failed)).Single();
+
+        Assert.That(failed.Email, Is.EqualTo("fail@example.com"));
+        Assert.That(failed.Change, Is.EqualTo("Subscribe (pending)"));
+        Assert.That(failed.LastError, Is.EqualTo("The email address is not valid."));
+        Assert.That(failed.CanRetry, Is.True);
+        Assert.That((await RowsAsync(QueueItemState.Pending)).Single().Email, Is.EqualTo("wait@example.com"));
+        Assert.That((await RowsAsync(QueueItemState.Done)).Single().Change, Is.EqualTo("Unsubscribe"));
+    }
+
+    [Test]
+    public async Task A_failed_change_is_retried_with_fresh_attempts()
+    {
+        var failed = QueueRepository.Items.Single(i => i.State == QueueItemState.Failed);
+
+        await CreateController().QueueRetry(failed.Id);
+
+        Assert.That(failed.State, Is.EqualTo(QueueItemState.Pending));
+        Assert.That(failed.Attempts, Is.Zero);
+    }
+
+    [Test]
+    public async Task Only_failed_changes_can_be_discarded()
+    {
+        var failed = QueueRepository.Items.Single(i => i.State == QueueItemState.Failed);
+        var waiting = QueueRepository.Items.Single(i => i.State == QueueItemState.Pending);
+
+        var discarded = await CreateController().QueueDiscard(failed.Id);
+        var refused = (JsonResult)await CreateController().QueueDiscard(waiting.Id);
+
+        Assert.That(discarded, Is.InstanceOf<NullJsonResult>());
+        Assert.That(refused.Value!.ToString(), Does.Contain(English("Plugins.Misc.IContact.Queue.OnlyFailed")));
+        Assert.That(QueueRepository.Items.Select(i => i.Email), Is.EquivalentTo(new[] { "wait@example.com", "done@example.com" }));
+    }
+
+    [Test]
+    public async Task Verifying_the_saved_credentials_resumes_a_paused_store()
+    {
+        await StatusRepository.InsertAsync(new IcontactStoreStatus { StoreId = 0, PausedReason = "wrong password" });
+        var form = new ConfigurationModel
+        {
+            Username = Emulator.Options.Username, AppId = Emulator.Options.AppId, ApiBaseUrl = Emulator.ApiBaseUrl, RequestTimeoutSeconds = 10
+        };
+
+        await CreateController().Verify(form);
+
+        Assert.That(StatusRepository.Items.Single().PausedReason, Is.Null);
+    }
+
+    [Test]
+    public async Task Verifying_other_credentials_does_not_resume()
+    {
+        await StatusRepository.InsertAsync(new IcontactStoreStatus { StoreId = 0, PausedReason = "wrong password" });
+        var form = new ConfigurationModel
+        {
+            Username = Emulator.Options.Username, AppId = Emulator.Options.AppId, AppPassword = Emulator.Options.AppPassword,
+            ApiBaseUrl = Emulator.ApiBaseUrl, RequestTimeoutSeconds = 10
+        };
+
+        await CreateController().Verify(form);
+
+        Assert.That(StatusRepository.Items.Single().PausedReason, Is.EqualTo("wrong password"), "an unsaved password does not fix the stored one");
+    }
+
+    [Test]
+    public async Task Saving_working_credentials_resumes_a_paused_store()
+    {
+        await StatusRepository.InsertAsync(new IcontactStoreStatus { StoreId = 0, PausedReason = "wrong password" });
+        var form = new ConfigurationModel
+        {
+            Username = Emulator.Options.Username, AppId = Emulator.Options.AppId, AppPassword = Emulator.Options.AppPassword,
+            ApiBaseUrl = Emulator.ApiBaseUrl, BatchSize = 250, RequestsPerHour = 100, RequestsPerDay = 1000, MaxAttempts = 5, RequestTimeoutSeconds = 10
+        };
+
+        await CreateController().Configure(form);
+
+        Assert.That(StatusRepository.Items.Single().PausedReason, Is.Null);
+    }
+}
