@@ -108,5 +108,15 @@ public static class IcontactDefaults
     /// </summary>
     public static int DefaultDoneRetentionDays => 30;
 
+    /// <summary>
+    /// Gets the default period (hours) of the unsubscribe reconciliation
+    /// </summary>
+    public static int DefaultReconcileUnsubscribesHours => 24;
+
+    /// <summary>
+    /// Gets the number of customers a bulk synchronisation reads at a time
+    /// </summary>
+    public static int BulkPageSize => 500;
+
     #endregion
 }

@@ -73,6 +73,12 @@ public class IcontactSettings : ISettings
     public int DoneRetentionDays { get; set; } = IcontactDefaults.DefaultDoneRetentionDays;
 
     /// <summary>
+    /// Gets or sets how often (hours) contacts unsubscribed in iContact are marked unsubscribed in the store's newsletter
+    /// for consent rules; 0 turns it off
+    /// </summary>
+    public int ReconcileUnsubscribesHours { get; set; } = IcontactDefaults.DefaultReconcileUnsubscribesHours;
+
+    /// <summary>
     /// Gets or sets a value indicating whether an erased customer's iContact contact is deleted, not only unsubscribed
     /// </summary>
     public bool DeleteContactOnCustomerErase { get; set; }

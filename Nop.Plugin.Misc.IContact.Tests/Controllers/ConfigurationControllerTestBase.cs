@@ -12,6 +12,7 @@ using Nop.Plugin.Misc.IContact.Tests.Support;
 using Nop.Services.Configuration;
 using Nop.Services.Customers;
 using Nop.Services.Localization;
+using Nop.Services.Logging;
 using Nop.Services.Messages;
 using Nop.Services.Security;
 
@@ -85,9 +86,20 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
             .ReturnsAsync(new List<NewsLetterSubscriptionType> { new() { Id = 1, Name = "Newsletter" } });
         var localization = EnglishResources();
 
-        return new IcontactController(new ErrorDescriber(localization.Object), customers.Object,
-            new IcontactConnectionService(FakeEncryption().Object), Client(), localization.Object, newsletters.Object,
-            Notifications.Object, SettingService.Object, StoreContext.Object, new QueueService(new DeliverySignal(), new InProcessLocker(), QueueRepository, TimeProvider.System), new StatusService(StatusRepository));
+        var queue = new QueueService(new DeliverySignal(), new InProcessLocker(), QueueRepository, TimeProvider.System);
+        var status = new StatusService(StatusRepository);
+        var subscribers = new SubscriberService(new InMemoryRepository<IcontactSubscriber>(), TimeProvider.System);
+        var connection = new IcontactConnectionService(FakeEncryption().Object);
+        var errors = new ErrorDescriber(localization.Object);
+        var delivery = new DeliveryService(errors, connection, Client(), Mock.Of<ILogger>(), SettingService.Object, new ListCache(), queue,
+            new RequestBudget(status, TimeProvider.System), status, subscribers, TimeProvider.System, new UnsubscribedIndex());
+        var bulk = new BulkSyncService(customers.Object, Mock.Of<INewsLetterSubscriptionService>(), new InMemoryRepository<IcontactSyncRun>(), SettingService.Object,
+            queue, subscribers, TimeProvider.System);
+        var reconciler = new UnsubscribeReconciler(delivery, connection, Client(), Mock.Of<INewsLetterSubscriptionService>(), SettingService.Object, status,
+            subscribers, TimeProvider.System);
+
+        return new IcontactController(bulk, new DeliverySignal(), errors, customers.Object, connection, Client(), localization.Object, newsletters.Object,
+            Notifications.Object, SettingService.Object, StoreContext.Object, queue, status, reconciler);
     }
 
     /// <summary>

@@ -44,6 +44,9 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected DeliverySignal Signal { get; private set; }
     protected ListCache Lists { get; private set; }
     protected InProcessLocker Locker { get; private set; }
+    protected UnsubscribedIndex Unsubscribed { get; private set; }
+    protected InMemoryRepository<IcontactSyncRun> Runs { get; private set; }
+    protected Mock<INewsLetterSubscriptionService> NewsletterService { get; private set; }
 
     protected string CustomersListId { get; private set; }
     protected string NewsletterListId { get; private set; }
@@ -90,6 +93,9 @@ public abstract class PipelineTestBase : EmulatorTestBase
         Signal = new DeliverySignal();
         Lists = new ListCache();
         Locker = new InProcessLocker();
+        Unsubscribed = new UnsubscribedIndex();
+        Runs = new InMemoryRepository<IcontactSyncRun>();
+        CustomerPagesRead = 0;
 
         CustomerService = new Mock<ICustomerService>();
         CustomerService.Setup(c => c.GetCustomerByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Customers.GetValueOrDefault(id));
@@ -97,7 +103,35 @@ public abstract class PipelineTestBase : EmulatorTestBase
             .ReturnsAsync((string email) => Customers.Values.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)));
         CustomerService.Setup(c => c.GetCustomerRoleIdsAsync(It.IsAny<Customer>(), It.IsAny<bool>()))
             .ReturnsAsync((Customer c, bool _) => Roles.GetValueOrDefault(c.Id, []));
+        //the platform's paging: any of the roles, not deleted, created up to a time, newest first
+        CustomerService.Setup(c => c.GetAllCustomersAsync(It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int[]>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<bool?>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>()))
+            .Returns(new InvocationFunc(invocation =>
+            {
+                //more parameters than a Func takes: read them by position (createdToUtc 1, customerRoleIds 6, isActive 17, pageIndex 18, pageSize 19, getOnlyTotalCount 20)
+                var args = invocation.Arguments;
+                var (createdTo, roleIds, isActive) = ((DateTime?)args[1], (int[])args[6], (bool?)args[17]);
+                var (pageIndex, pageSize, countOnly) = ((int)args[18], (int)args[19], (bool)args[20]);
+                var all = Customers.Values
+                    .Where(c => !c.Deleted && (createdTo is null || c.CreatedOnUtc <= createdTo) && (isActive is null || c.Active == isActive)
+                        && (roleIds is null || Roles.GetValueOrDefault(c.Id, []).Any(roleIds.Contains)))
+                    .OrderByDescending(c => c.CreatedOnUtc).ThenByDescending(c => c.Id)
+                    .ToList();
+                CustomerPagesRead++;
+                var page = countOnly ? [] : all.Skip(pageIndex * pageSize).Take(pageSize).ToList();
+                return Task.FromResult<Nop.Core.IPagedList<Customer>>(new PagedList<Customer>(page, pageIndex, pageSize, all.Count));
+            }));
+        NewsletterService = new Mock<INewsLetterSubscriptionService>();
+        NewsletterService.Setup(n => n.GetNewsLetterSubscriptionsByEmailAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool?>()))
+            .ReturnsAsync((string email, int storeId, int typeId, bool? active) => Newsletters
+                .Where(s => string.Equals(s.Email, email, StringComparison.OrdinalIgnoreCase) && (storeId == 0 || s.StoreId == storeId)
+                    && (typeId == 0 || s.TypeId == typeId) && (active is null || s.Active == active))
+                .ToList());
     }
+
+    protected int CustomerPagesRead { get; set; }
 
     protected Mock<ISettingService> SettingService()
     {
@@ -110,12 +144,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
 
     protected SubscriptionPlanner Planner()
     {
-        var newsletters = new Mock<INewsLetterSubscriptionService>();
-        newsletters.Setup(n => n.GetNewsLetterSubscriptionsByEmailAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool?>()))
-            .ReturnsAsync((string email, int storeId, int typeId, bool? active) => Newsletters
-                .Where(s => string.Equals(s.Email, email, StringComparison.OrdinalIgnoreCase) && (storeId == 0 || s.StoreId == storeId)
-                    && (typeId == 0 || s.TypeId == typeId) && (active is null || s.Active == active))
-                .ToList());
+        var newsletters = NewsletterService;
         var storeContext = new Mock<IStoreContext>();
         storeContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = StoreId });
 
@@ -138,14 +167,25 @@ public abstract class PipelineTestBase : EmulatorTestBase
 
         return new DeliveryService(new ErrorDescriber(localization.Object), new IcontactConnectionService(encryption.Object), Client(),
             Mock.Of<ILogger>(), SettingService().Object, Lists, QueueService(), new RequestBudget(statusService, Clock), statusService,
-            new SubscriberService(Subscribers, Clock), Clock);
+            new SubscriberService(Subscribers, Clock), Clock, Unsubscribed);
+    }
+
+    protected BulkSyncService Bulk() =>
+        new(CustomerService.Object, NewsletterService.Object, Runs, SettingService().Object, QueueService(), new SubscriberService(Subscribers, Clock), Clock);
+
+    protected UnsubscribeReconciler Reconciler()
+    {
+        var encryption = new Mock<IEncryptionService>();
+        encryption.Setup(e => e.DecryptText(It.IsAny<string>(), It.IsAny<string>())).Returns((string text, string _) => text[EncryptedPrefix.Length..]);
+        return new UnsubscribeReconciler(Delivery(), new IcontactConnectionService(encryption.Object), Client(), NewsletterService.Object,
+            SettingService().Object, new StatusService(Statuses), new SubscriberService(Subscribers, Clock), Clock);
     }
 
     protected Customer NewCustomer(string email, bool active = true, params int[] roles)
     {
         var customer = new Customer
         {
-            Id = _nextCustomerId++, Email = email, Active = active, RegisteredInStoreId = StoreId,
+            Id = _nextCustomerId++, Email = email, Active = active, RegisteredInStoreId = StoreId, CreatedOnUtc = Clock.GetUtcNow().UtcDateTime.AddMinutes(-_nextCustomerId),
             FirstName = "First" + email.Split('@')[0], LastName = "Last", Company = "Shop Ltd", Phone = "555-0100", City = "Springfield"
         };
         Customers[customer.Id] = customer;

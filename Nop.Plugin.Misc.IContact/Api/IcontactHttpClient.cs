@@ -441,6 +441,22 @@ public class IcontactHttpClient
     }
 
     /// <summary>
+    /// Gets one page of a list's subscriptions, optionally of one status
+    /// </summary>
+    public virtual Task<IcontactPage<IcontactSubscription>> GetSubscriptionsPageAsync(IcontactFolder folder, string listId, string status, int offset,
+        int limit = 500, CancellationToken cancellationToken = default)
+    {
+        var path = $"{folder.Path}/subscriptions?listId={Uri.EscapeDataString(listId)}" + (status is null ? string.Empty : $"&status={Uri.EscapeDataString(status)}");
+        return GetPageAsync<IcontactSubscription>(folder.Credentials, path, "subscriptions", offset, Math.Clamp(limit, 1, IcontactDefaults.MaxPageSize), cancellationToken);
+    }
+
+    /// <summary>
+    /// Gets one page of the folder's contacts, whether or not they are on a list
+    /// </summary>
+    public virtual Task<IcontactPage<IcontactContact>> GetContactsPageAsync(IcontactFolder folder, int offset, int limit = 500, CancellationToken cancellationToken = default) =>
+        GetPageAsync<IcontactContact>(folder.Credentials, $"{folder.Path}/contacts?status=total", "contacts", offset, Math.Clamp(limit, 1, IcontactDefaults.MaxPageSize), cancellationToken);
+
+    /// <summary>
     /// Gets the subscriptions of a list, optionally of one status, page by page
     /// </summary>
     public virtual IAsyncEnumerable<IcontactSubscription> GetSubscriptionsAsync(IcontactFolder folder, string listId, string status = null,

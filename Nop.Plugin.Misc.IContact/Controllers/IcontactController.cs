@@ -27,6 +27,8 @@ public class IcontactController : BasePluginController
 {
     #region Fields
 
+    protected readonly BulkSyncService _bulkSyncService;
+    protected readonly DeliverySignal _deliverySignal;
     protected readonly ErrorDescriber _errorDescriber;
     protected readonly ICustomerService _customerService;
     protected readonly IcontactConnectionService _connectionService;
@@ -38,12 +40,15 @@ public class IcontactController : BasePluginController
     protected readonly IStoreContext _storeContext;
     protected readonly QueueService _queueService;
     protected readonly StatusService _statusService;
+    protected readonly UnsubscribeReconciler _unsubscribeReconciler;
 
     #endregion
 
     #region Ctor
 
-    public IcontactController(ErrorDescriber errorDescriber,
+    public IcontactController(BulkSyncService bulkSyncService,
+        DeliverySignal deliverySignal,
+        ErrorDescriber errorDescriber,
         ICustomerService customerService,
         IcontactConnectionService connectionService,
         IcontactHttpClient icontactHttpClient,
@@ -53,8 +58,11 @@ public class IcontactController : BasePluginController
         ISettingService settingService,
         IStoreContext storeContext,
         QueueService queueService,
-        StatusService statusService)
+        StatusService statusService,
+        UnsubscribeReconciler unsubscribeReconciler)
     {
+        _bulkSyncService = bulkSyncService;
+        _deliverySignal = deliverySignal;
         _errorDescriber = errorDescriber;
         _customerService = customerService;
         _connectionService = connectionService;
@@ -66,6 +74,7 @@ public class IcontactController : BasePluginController
         _storeContext = storeContext;
         _queueService = queueService;
         _statusService = statusService;
+        _unsubscribeReconciler = unsubscribeReconciler;
     }
 
     #endregion
@@ -162,7 +171,8 @@ public class IcontactController : BasePluginController
         [
             new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Pending"), ((int)QueueItemState.Pending).ToString()),
             new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Failed"), ((int)QueueItemState.Failed).ToString()),
-            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Done"), ((int)QueueItemState.Done).ToString())
+            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Done"), ((int)QueueItemState.Done).ToString()),
+            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.LeftAlone"), ((int)QueueItemState.LeftAlone).ToString())
         ];
     }
 
@@ -213,6 +223,7 @@ public class IcontactController : BasePluginController
             MaxAttempts = settings.MaxAttempts,
             RequestTimeoutSeconds = settings.RequestTimeoutSeconds,
             DoneRetentionDays = settings.DoneRetentionDays,
+            ReconcileUnsubscribesHours = settings.ReconcileUnsubscribesHours,
             DeleteContactOnCustomerErase = settings.DeleteContactOnCustomerErase
         };
 
@@ -229,6 +240,7 @@ public class IcontactController : BasePluginController
             model.MaxAttempts_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.MaxAttempts, storeId);
             model.RequestTimeoutSeconds_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.RequestTimeoutSeconds, storeId);
             model.DoneRetentionDays_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.DoneRetentionDays, storeId);
+            model.ReconcileUnsubscribesHours_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.ReconcileUnsubscribesHours, storeId);
             model.DeleteContactOnCustomerErase_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.DeleteContactOnCustomerErase, storeId);
             model.RulesJson_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.RulesJson, storeId);
         }
@@ -264,6 +276,7 @@ public class IcontactController : BasePluginController
         settings.MaxAttempts = model.MaxAttempts;
         settings.RequestTimeoutSeconds = model.RequestTimeoutSeconds;
         settings.DoneRetentionDays = model.DoneRetentionDays;
+        settings.ReconcileUnsubscribesHours = model.ReconcileUnsubscribesHours;
         settings.DeleteContactOnCustomerErase = model.DeleteContactOnCustomerErase;
 
         //verify what is about to be saved: it finds the account and folder, and tells the owner at once what is wrong
@@ -300,6 +313,7 @@ public class IcontactController : BasePluginController
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.MaxAttempts, model.MaxAttempts_OverrideForStore, storeId, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.RequestTimeoutSeconds, model.RequestTimeoutSeconds_OverrideForStore, storeId, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.DoneRetentionDays, model.DoneRetentionDays_OverrideForStore, storeId, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.ReconcileUnsubscribesHours, model.ReconcileUnsubscribesHours_OverrideForStore, storeId, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.DeleteContactOnCustomerErase, model.DeleteContactOnCustomerErase_OverrideForStore, storeId, false);
         await _settingService.ClearCacheAsync();
 
@@ -560,6 +574,110 @@ public class IcontactController : BasePluginController
             return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Queue.OnlyFailed"));
 
         return new NullJsonResult();
+    }
+
+    /// <summary>
+    /// Counts, per rule, what synchronizing the store's existing customers would do
+    /// </summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> SyncPreview()
+    {
+        var (settings, storeId) = await LoadSettingsAsync();
+        if (!IcontactConnectionService.IsConfigured(settings))
+            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Status.NotConfigured"));
+
+        try
+        {
+            var rules = RuleStorage.Parse(settings.RulesJson);
+            var unsubscribed = await _unsubscribeReconciler.UnsubscribedEmailsAsync(storeId, rules.Select(rule => rule.ListId), HttpContext?.RequestAborted ?? default);
+            var roles = (await _customerService.GetAllCustomerRolesAsync(showHidden: true)).ToDictionary(role => role.Id, role => role.Name);
+            var previews = await _bulkSyncService.PreviewAsync(storeId, unsubscribed);
+            return Json(previews.Select(p => new
+            {
+                list = p.Rule.ListName ?? p.Rule.ListId,
+                roles = string.Join(", ", p.Rule.CustomerRoleIds.Select(id => roles.GetValueOrDefault(id, $"#{id}"))),
+                subscribe = p.Subscribe,
+                alreadySubscribed = p.AlreadySubscribed,
+                skippedNoConsent = p.SkippedNoConsent,
+                skippedInactive = p.SkippedInactive,
+                skippedNoEmail = p.SkippedNoEmail,
+                leftAloneStore = p.LeftAloneUnsubscribedInStore,
+                leftAloneIcontact = p.LeftAloneUnsubscribedInIcontact
+            }));
+        }
+        catch (IcontactApiException exception)
+        {
+            return ErrorJson(await _errorDescriber.DescribeAsync(exception, settings.AppId));
+        }
+    }
+
+    /// <summary>
+    /// Starts synchronizing the store's existing customers in the background and returns at once
+    /// </summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> SyncStart()
+    {
+        var (settings, storeId) = await LoadSettingsAsync();
+        if (!IcontactConnectionService.IsConfigured(settings))
+            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Status.NotConfigured"));
+
+        await _bulkSyncService.StartAsync(storeId);
+        _deliverySignal.Notify();
+        return await SyncProgress();
+    }
+
+    /// <summary>
+    /// Reports the progress of the store's latest synchronization
+    /// </summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> SyncProgress()
+    {
+        var (_, storeId) = await LoadSettingsAsync();
+        var run = await _bulkSyncService.GetLatestRunAsync(storeId);
+        if (run is null)
+            return Json(new { running = false, started = false });
+
+        var progress = await _bulkSyncService.GetProgressAsync(run);
+        return Json(new
+        {
+            started = true,
+            running = run.State != SyncRunState.Completed,
+            percent = progress.Percent,
+            text = await T($"{IcontactDefaults.LocalePrefix}.Sync.ProgressText", progress.Percent, progress.Delivered, progress.Failed, progress.Waiting,
+                run.TotalCustomers - Math.Min(run.CustomersRead, run.TotalCustomers), progress.LeftAlone),
+            startedOn = run.StartedOnUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'"),
+            estimatedFinish = progress.EstimatedFinishUtc?.ToString("yyyy-MM-dd HH:mm:ss 'UTC'") ?? string.Empty
+        });
+    }
+
+    /// <summary>
+    /// Explains which lists a customer would join, and why or why not
+    /// </summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> Simulate(string email)
+    {
+        var (_, storeId) = await LoadSettingsAsync();
+        var verdicts = await _bulkSyncService.SimulateAsync(storeId, email);
+        if (verdicts is null)
+            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Simulator.NoCustomer"));
+
+        var roles = (await _customerService.GetAllCustomerRolesAsync(showHidden: true)).ToDictionary(role => role.Id, role => role.Name);
+        var lines = new List<object>();
+        foreach (var verdict in verdicts)
+        {
+            var args = verdict.ReasonArgs.Select(arg => arg is int roleId ? roles.GetValueOrDefault(roleId, $"#{roleId}") : arg switch
+            {
+                string ids => string.Join(", ", ids.Split(", ").Select(id => int.TryParse(id, out var r) ? roles.GetValueOrDefault(r, id) : id)),
+                _ => arg
+            }).ToArray();
+            lines.Add(new { list = verdict.Rule.ListName ?? verdict.Rule.ListId, joins = verdict.Joins, reason = await T(verdict.ReasonKey, args) });
+        }
+
+        return Json(lines);
     }
 
     /// <summary>

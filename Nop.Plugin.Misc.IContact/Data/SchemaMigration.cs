@@ -6,7 +6,7 @@ using Nop.Plugin.Misc.IContact.Domain;
 namespace Nop.Plugin.Misc.IContact.Data;
 
 /// <summary>
-/// Creates the plugin's tables (queue, subscribers, status) on install; uninstall runs it down and drops them
+/// Creates the plugin's tables (queue, subscribers, status, bulk runs) on install; uninstall runs it down and drops them
 /// </summary>
 [NopMigration("2026/11/27 12:00:00", "Misc.IContact base schema", MigrationProcessType.Installation)]
 public class SchemaMigration : AutoReversingMigration
@@ -19,6 +19,7 @@ public class SchemaMigration : AutoReversingMigration
         Create.TableFor<IcontactQueueItem>();
         Create.TableFor<IcontactStoreStatus>();
         Create.TableFor<IcontactSubscriber>();
+        Create.TableFor<IcontactSyncRun>();
 
         //the delivery loop claims by state and due time; the admin grid and the unsubscribe-wins rule look up by email
         Create.Index("IX_IcontactQueueItem_State_NextAttempt").OnTable(nameof(IcontactQueueItem))

@@ -48,6 +48,11 @@ public class IcontactQueueItem : BaseEntity
     public string SubscriptionStatus { get; set; }
 
     /// <summary>
+    /// Gets or sets the bulk synchronisation run that queued the item (0 for live events)
+    /// </summary>
+    public int SyncRunId { get; set; }
+
+    /// <summary>
     /// Gets or sets the state identifier
     /// </summary>
     public int StateId { get; set; }

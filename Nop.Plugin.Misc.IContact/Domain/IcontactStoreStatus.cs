@@ -48,6 +48,11 @@ public class IcontactStoreStatus : BaseEntity
     public DateTime? LastNoticeOnUtc { get; set; }
 
     /// <summary>
+    /// Gets or sets when unsubscribes in iContact were last carried over to the store's newsletter
+    /// </summary>
+    public DateTime? LastReconciledOnUtc { get; set; }
+
+    /// <summary>
     /// Gets or sets the requests made per minute over the last hour ("minute:count,…", minutes since the Unix epoch)
     /// </summary>
     public string RequestsPerMinute { get; set; }

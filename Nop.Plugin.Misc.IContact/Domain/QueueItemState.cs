@@ -21,6 +21,11 @@ public enum QueueItemState
     Done = 20,
 
     /// <summary>
+    /// Not sent on purpose: a bulk synchronisation found the contact unsubscribed from the list in iContact
+    /// </summary>
+    LeftAlone = 25,
+
+    /// <summary>
     /// Gave up after the maximum number of attempts; kept until retried or discarded from the admin
     /// </summary>
     Failed = 30

@@ -32,10 +32,13 @@ public class NopStartup : INopStartup
         services.AddScoped<RequestBudget>();
         services.AddScoped<SubscriptionPlanner>();
         services.AddScoped<DeliveryService>();
+        services.AddScoped<BulkSyncService>();
+        services.AddScoped<UnsubscribeReconciler>();
 
         //delivery off the request path: a signal woken by every enqueue and a background worker on this node
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<ListCache>();
+        services.AddSingleton<UnsubscribedIndex>();
         services.AddHostedService<DeliveryWorker>();
     }
 

@@ -83,6 +83,11 @@ public record ConfigurationModel : BaseNopModel
     public int DoneRetentionDays { get; set; }
     public bool DoneRetentionDays_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName("Plugins.Misc.IContact.Fields.ReconcileUnsubscribesHours")]
+    [Range(0, 8760)]
+    public int ReconcileUnsubscribesHours { get; set; }
+    public bool ReconcileUnsubscribesHours_OverrideForStore { get; set; }
+
     [NopResourceDisplayName("Plugins.Misc.IContact.Fields.DeleteContactOnCustomerErase")]
     public bool DeleteContactOnCustomerErase { get; set; }
     public bool DeleteContactOnCustomerErase_OverrideForStore { get; set; }

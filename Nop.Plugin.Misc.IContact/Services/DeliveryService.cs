@@ -41,6 +41,7 @@ public class DeliveryService
     protected readonly StatusService _statusService;
     protected readonly SubscriberService _subscriberService;
     protected readonly TimeProvider _timeProvider;
+    protected readonly UnsubscribedIndex _unsubscribedIndex;
 
     /// <summary>
     /// Gets the identity of this node in leases
@@ -63,7 +64,8 @@ public class DeliveryService
         RequestBudget requestBudget,
         StatusService statusService,
         SubscriberService subscriberService,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        UnsubscribedIndex unsubscribedIndex)
     {
         _errorDescriber = errorDescriber;
         _connectionService = connectionService;
@@ -76,6 +78,7 @@ public class DeliveryService
         _statusService = statusService;
         _subscriberService = subscriberService;
         _timeProvider = timeProvider;
+        _unsubscribedIndex = unsubscribedIndex;
     }
 
     #endregion
@@ -85,7 +88,8 @@ public class DeliveryService
     /// <summary>
     /// The store's request budget is spent until a point in time
     /// </summary>
-    protected class BudgetExhaustedException(DateTime availableOnUtc) : Exception("The iContact request budget of the store is used up.")
+    protected class BudgetExhaustedException(DateTime availableOnUtc)
+        : IcontactApiException(IcontactErrorKind.Throttled, "The plugin's iContact request budget for the store is used up.")
     {
         public DateTime AvailableOnUtc { get; } = availableOnUtc;
     }
@@ -176,6 +180,38 @@ public class DeliveryService
         }
 
         return items.Except(waiting).ToList();
+    }
+
+    /// <summary>
+    /// Reserves one request of a store's budget
+    /// </summary>
+    /// <returns>Null when reserved; otherwise when the budget allows it again</returns>
+    public virtual Task<DateTime?> ReserveAsync(int storeId, IcontactSettings settings) => _requestBudget.TryReserveAsync(storeId, settings);
+
+    /// <summary>
+    /// Reads, page by page within the budget, the contacts a list has as unsubscribed
+    /// </summary>
+    public virtual async Task<HashSet<string>> UnsubscribedContactsAsync(int storeId, IcontactSettings settings, IcontactFolder folder, string listId,
+        CancellationToken cancellationToken = default)
+    {
+        var known = _unsubscribedIndex.Get(folder, listId, UtcNow);
+        if (known is not null)
+            return known;
+
+        var batch = new Batch(storeId, settings, folder);
+        var ids = new HashSet<string>();
+        for (var offset = 0; ; )
+        {
+            var page = await CallAsync(batch, () => _icontactHttpClient.GetSubscriptionsPageAsync(folder, listId, IcontactDefaults.SubscriptionStatuses.Unsubscribed, offset,
+                cancellationToken: cancellationToken));
+            ids.UnionWith(page.Items.Select(s => s.ContactId));
+            offset += page.Items.Count;
+            if (page.Items.Count == 0 || offset >= page.Total)
+                break;
+        }
+
+        _unsubscribedIndex.Set(folder, listId, ids, UtcNow);
+        return ids;
     }
 
     protected static IcontactContact ContactOf(IcontactQueueItem item)
@@ -269,6 +305,16 @@ public class DeliveryService
         }
 
         var memberships = items.Where(item => item.Operation != QueueOperation.DeleteContact && ids.ContainsKey(item.Email)).ToList();
+
+        //a bulk synchronisation never re-subscribes someone who unsubscribed in iContact
+        var leftAlone = new List<IcontactQueueItem>();
+        foreach (var group in memberships.Where(item => item.SyncRunId > 0 && item.Operation == QueueOperation.Subscribe).GroupBy(item => item.ListId))
+        {
+            var unsubscribed = await UnsubscribedContactsAsync(batch.StoreId, batch.Settings, batch.Folder, group.Key, cancellationToken);
+            leftAlone.AddRange(group.Where(item => unsubscribed.Contains(ids[item.Email])));
+        }
+        memberships = memberships.Except(leftAlone).ToList();
+        await _queueService.CompleteAsync(leftAlone, "Left alone: the contact is unsubscribed from this list in iContact.", QueueItemState.LeftAlone);
         foreach (var item in items.Where(item => item.Operation == QueueOperation.Unsubscribe && !ids.ContainsKey(item.Email) && !refused.ContainsKey(item.Email)))
             delivered.Add(item); //iContact has no such contact: it is on no list
 
@@ -318,7 +364,7 @@ public class DeliveryService
 
         await _statusService.RecordSuccessAsync(batch.StoreId);
         var failedForGood = failed.Count(f => f.Item.State == QueueItemState.Failed);
-        return new DeliveryPassResult(delivered.Count + claimed.Count - newest.Count, failed.Count - failedForGood, failedForGood, waiting);
+        return new DeliveryPassResult(delivered.Count + leftAlone.Count + claimed.Count - newest.Count, failed.Count - failedForGood, failedForGood, waiting);
     }
 
     protected virtual async Task<DeliveryPassResult> DeliverStoreAsync(int storeId, CancellationToken cancellationToken)

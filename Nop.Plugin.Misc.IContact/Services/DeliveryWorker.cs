@@ -40,16 +40,28 @@ public class DeliveryWorker : BackgroundService
     #region Methods
 
     /// <summary>
-    /// Runs delivery passes until a full pass has nothing to deliver
+    /// Runs delivery passes, and steps of bulk synchronisations, until neither has anything to do
     /// </summary>
     public virtual async Task<DeliveryPassResult> DeliverAsync(CancellationToken cancellationToken)
     {
         await using var scope = _serviceScopeFactory.CreateAsyncScope();
         try
         {
-            var result = await scope.ServiceProvider.GetRequiredService<DeliveryService>().RunUntilIdleAsync(cancellationToken: cancellationToken);
+            var delivery = scope.ServiceProvider.GetRequiredService<DeliveryService>();
+            var bulk = scope.ServiceProvider.GetService<BulkSyncService>();
+            var total = DeliveryPassResult.None;
+            //bulk runs queue a page at a time while delivery drains: alternate until neither has anything to do
+            for (var round = 0; round < 10_000 && !cancellationToken.IsCancellationRequested; round++)
+            {
+                var stepped = bulk is not null && await bulk.StepAllAsync();
+                var result = await delivery.RunUntilIdleAsync(cancellationToken: cancellationToken);
+                total += result;
+                if (!stepped && result.Claimed == 0)
+                    break;
+            }
+
             _lastError = null;
-            return result;
+            return total;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -125,9 +125,9 @@ public class QueueService
     }
 
     /// <summary>
-    /// Marks items delivered
+    /// Marks items delivered (or left alone on purpose)
     /// </summary>
-    public virtual async Task CompleteAsync(IEnumerable<IcontactQueueItem> items, string note = null)
+    public virtual async Task CompleteAsync(IEnumerable<IcontactQueueItem> items, string note = null, QueueItemState state = QueueItemState.Done)
     {
         var list = items.ToList();
         if (list.Count == 0)
@@ -135,7 +135,7 @@ public class QueueService
 
         foreach (var item in list)
         {
-            item.State = QueueItemState.Done;
+            item.State = state;
             item.LeaseOwner = null;
             item.LeaseExpiresOnUtc = null;
             item.LastError = note;
@@ -256,12 +256,24 @@ public class QueueService
     }
 
     /// <summary>
+    /// Counts the items of a bulk synchronisation run in one state
+    /// </summary>
+    public virtual async Task<int> CountForRunAsync(int syncRunId, QueueItemState state)
+    {
+        var stateId = (int)state;
+        var page = await _queueRepository.GetAllPagedAsync(query => query.Where(item => item.SyncRunId == syncRunId && item.StateId == stateId),
+            pageIndex: 0, pageSize: 1, getOnlyTotalCount: true);
+        return page.TotalCount;
+    }
+
+    /// <summary>
     /// Deletes delivered items last changed before a point in time (failed and pending items are never purged)
     /// </summary>
     public virtual Task<int> PurgeDeliveredAsync(DateTime beforeUtc)
     {
         var done = (int)QueueItemState.Done;
-        return _queueRepository.DeleteAsync(item => item.StateId == done && item.UpdatedOnUtc < beforeUtc);
+        var leftAlone = (int)QueueItemState.LeftAlone;
+        return _queueRepository.DeleteAsync(item => (item.StateId == done || item.StateId == leftAlone) && item.UpdatedOnUtc < beforeUtc);
     }
 
     #endregion

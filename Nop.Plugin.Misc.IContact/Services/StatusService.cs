@@ -54,6 +54,12 @@ public class StatusService
     }
 
     /// <summary>
+    /// Gets the stores that have a status (every store that ever called iContact)
+    /// </summary>
+    public virtual async Task<IList<int>> GetStoreIdsAsync() =>
+        (await _statusRepository.GetAllAsync()).Select(status => status.StoreId).Distinct().ToList();
+
+    /// <summary>
     /// Records a notice for the owner
     /// </summary>
     public virtual Task RecordNoticeAsync(int storeId, string notice) =>

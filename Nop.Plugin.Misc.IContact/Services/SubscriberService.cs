@@ -49,6 +49,26 @@ public class SubscriberService
         _subscriberRepository.GetAllAsync(query => query.Where(s => s.StoreId == storeId && customerIds.Contains(s.CustomerId)));
 
     /// <summary>
+    /// Gets the records of a store with these iContact contact ids
+    /// </summary>
+    public virtual Task<IList<IcontactSubscriber>> GetByContactIdsAsync(int storeId, IList<string> contactIds) =>
+        _subscriberRepository.GetAllAsync(query => query.Where(s => s.StoreId == storeId && contactIds.Contains(s.ContactId)));
+
+    /// <summary>
+    /// Removes a list from a record (the contact left it in iContact)
+    /// </summary>
+    public virtual async Task RemoveListAsync(IcontactSubscriber subscriber, string listId)
+    {
+        var lists = subscriber.GetListIds();
+        if (!lists.Remove(listId))
+            return;
+
+        subscriber.SetListIds(lists);
+        subscriber.UpdatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime;
+        await _subscriberRepository.UpdateAsync(subscriber, false);
+    }
+
+    /// <summary>
     /// Records delivered changes for one customer
     /// </summary>
     /// <param name="storeId">Store identifier</param>

@@ -4,25 +4,37 @@ namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
 /// The platform's periodic safety net: delivers what is due (after a restart, items whose lease expired on a crashed
-/// node) and keeps delivered items within their retention
+/// node), resumes bulk synchronisations, carries unsubscribes in iContact over to the store's newsletter when due, and
+/// keeps delivered items within their retention
 /// </summary>
 public class SynchronizationTask : IScheduleTask
 {
     #region Fields
 
+    protected readonly BulkSyncService _bulkSyncService;
     protected readonly DeliveryService _deliveryService;
     protected readonly IcontactSettings _icontactSettings;
     protected readonly QueueService _queueService;
+    protected readonly StatusService _statusService;
+    protected readonly UnsubscribeReconciler _unsubscribeReconciler;
 
     #endregion
 
     #region Ctor
 
-    public SynchronizationTask(DeliveryService deliveryService, IcontactSettings icontactSettings, QueueService queueService)
+    public SynchronizationTask(BulkSyncService bulkSyncService,
+        DeliveryService deliveryService,
+        IcontactSettings icontactSettings,
+        QueueService queueService,
+        StatusService statusService,
+        UnsubscribeReconciler unsubscribeReconciler)
     {
+        _bulkSyncService = bulkSyncService;
         _deliveryService = deliveryService;
         _icontactSettings = icontactSettings;
         _queueService = queueService;
+        _statusService = statusService;
+        _unsubscribeReconciler = unsubscribeReconciler;
     }
 
     #endregion
@@ -36,7 +48,15 @@ public class SynchronizationTask : IScheduleTask
     public async Task ExecuteAsync()
     {
         //each store's items are delivered with that store's settings; nothing is due while no store is configured
-        await _deliveryService.RunUntilIdleAsync();
+        for (var round = 0; round < 1_000; round++)
+        {
+            var stepped = await _bulkSyncService.StepAllAsync();
+            var result = await _deliveryService.RunUntilIdleAsync();
+            if (!stepped && result.Claimed == 0)
+                break;
+        }
+
+        await _unsubscribeReconciler.ReconcileDueAsync(await _statusService.GetStoreIdsAsync());
 
         if (IcontactConnectionService.IsConfigured(_icontactSettings))
             await _queueService.PurgeDeliveredAsync(DateTime.UtcNow.AddDays(-Math.Max(_icontactSettings.DoneRetentionDays, 0)));

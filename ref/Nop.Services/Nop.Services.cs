@@ -66,6 +66,7 @@ namespace Nop.Services.Messages
     public partial interface INewsLetterSubscriptionService
     {
         System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Messages.NewsLetterSubscription>> GetNewsLetterSubscriptionsByEmailAsync(string email, int storeId = 0, int subscriptionTypeId = 0, bool? isActive = null);
+        System.Threading.Tasks.Task UpdateNewsLetterSubscriptionAsync(Nop.Core.Domain.Messages.NewsLetterSubscription newsLetterSubscription, bool publishSubscriptionEvents = true);
     }
     public partial interface INewsLetterSubscriptionTypeService
     {

@@ -1,0 +1,159 @@
+using Nop.Plugin.Misc.IContact.Api;
+using Nop.Services.Configuration;
+using Nop.Services.Messages;
+
+namespace Nop.Plugin.Misc.IContact.Services;
+
+/// <summary>
+/// Keeps both sides agreeing about unsubscribes: reads who is unsubscribed from the rules' lists in iContact (within the
+/// request budget) and, for rules that depend on newsletter consent, marks those customers' newsletter subscriptions
+/// inactive in the store
+/// </summary>
+public class UnsubscribeReconciler
+{
+    #region Fields
+
+    protected readonly DeliveryService _deliveryService;
+    protected readonly IcontactConnectionService _connectionService;
+    protected readonly IcontactHttpClient _icontactHttpClient;
+    protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
+    protected readonly ISettingService _settingService;
+    protected readonly StatusService _statusService;
+    protected readonly SubscriberService _subscriberService;
+    protected readonly TimeProvider _timeProvider;
+
+    #endregion
+
+    #region Ctor
+
+    public UnsubscribeReconciler(DeliveryService deliveryService,
+        IcontactConnectionService connectionService,
+        IcontactHttpClient icontactHttpClient,
+        INewsLetterSubscriptionService newsLetterSubscriptionService,
+        ISettingService settingService,
+        StatusService statusService,
+        SubscriberService subscriberService,
+        TimeProvider timeProvider)
+    {
+        _deliveryService = deliveryService;
+        _connectionService = connectionService;
+        _icontactHttpClient = icontactHttpClient;
+        _newsLetterSubscriptionService = newsLetterSubscriptionService;
+        _settingService = settingService;
+        _statusService = statusService;
+        _subscriberService = subscriberService;
+        _timeProvider = timeProvider;
+    }
+
+    #endregion
+
+    #region Methods
+
+    /// <summary>
+    /// Gets, per list, the email addresses iContact has as unsubscribed: known contacts from the plugin's records, the
+    /// rest by reading the folder's contacts page by page
+    /// </summary>
+    public virtual async Task<IReadOnlyDictionary<string, ISet<string>>> UnsubscribedEmailsAsync(int storeId, IEnumerable<string> listIds,
+        CancellationToken cancellationToken = default)
+    {
+        var settings = await _settingService.LoadSettingAsync<IcontactSettings>(storeId);
+        var result = new Dictionary<string, ISet<string>>();
+        if (!IcontactConnectionService.IsConfigured(settings))
+            return result;
+
+        var folder = _connectionService.CreateFolder(settings);
+        var byList = new Dictionary<string, HashSet<string>>();
+        foreach (var listId in listIds.Where(id => !string.IsNullOrEmpty(id)).Distinct())
+            byList[listId] = await _deliveryService.UnsubscribedContactsAsync(storeId, settings, folder, listId, cancellationToken);
+
+        var wanted = byList.Values.SelectMany(ids => ids).ToHashSet();
+        var emails = (await _subscriberService.GetByContactIdsAsync(storeId, wanted.ToList()))
+            .GroupBy(s => s.ContactId).ToDictionary(g => g.Key, g => g.First().Email);
+        if (wanted.Any(id => !emails.ContainsKey(id)))
+        {
+            _icontactHttpClient.RequestTimeout = TimeSpan.FromSeconds(Math.Max(settings.RequestTimeoutSeconds, 1));
+            for (var offset = 0; wanted.Any(id => !emails.ContainsKey(id));)
+            {
+                if (await _deliveryService.ReserveAsync(storeId, settings) is not null)
+                    break;
+                var page = await _icontactHttpClient.GetContactsPageAsync(folder, offset, cancellationToken: cancellationToken);
+                foreach (var contact in page.Items.Where(c => wanted.Contains(c.ContactId)))
+                    emails[contact.ContactId] = contact.Email?.Trim().ToLowerInvariant();
+                offset += page.Items.Count;
+                if (page.Items.Count == 0 || offset >= page.Total)
+                    break;
+            }
+        }
+
+        foreach (var (listId, ids) in byList)
+            result[listId] = ids.Where(emails.ContainsKey).Select(id => emails[id]).Where(e => !string.IsNullOrEmpty(e)).ToHashSet();
+        return result;
+    }
+
+    /// <summary>
+    /// For consent rules: marks the newsletter subscriptions of customers unsubscribed in iContact inactive in the store
+    /// </summary>
+    /// <returns>The number of newsletter subscriptions deactivated</returns>
+    public virtual async Task<int> ReconcileAsync(int storeId, CancellationToken cancellationToken = default)
+    {
+        var settings = await _settingService.LoadSettingAsync<IcontactSettings>(storeId);
+        if (!IcontactConnectionService.IsConfigured(settings))
+            return 0;
+
+        var consentRules = RuleStorage.Parse(settings.RulesJson).Where(rule => rule.Enabled && rule.RequireNewsletter && !string.IsNullOrEmpty(rule.ListId)).ToList();
+        var folder = _connectionService.CreateFolder(settings);
+        var deactivated = 0;
+        foreach (var rule in consentRules)
+        {
+            var unsubscribed = await _deliveryService.UnsubscribedContactsAsync(storeId, settings, folder, rule.ListId, cancellationToken);
+            foreach (var subscriber in await _subscriberService.GetByContactIdsAsync(storeId, unsubscribed.ToList()))
+            {
+                var active = await _newsLetterSubscriptionService.GetNewsLetterSubscriptionsByEmailAsync(subscriber.Email, storeId, rule.NewsletterTypeId, isActive: true);
+                foreach (var subscription in active)
+                {
+                    subscription.Active = false;
+                    //no event: the contact already left the list in iContact; nothing needs to travel back
+                    await _newsLetterSubscriptionService.UpdateNewsLetterSubscriptionAsync(subscription, publishSubscriptionEvents: false);
+                    deactivated++;
+                }
+
+                await _subscriberService.RemoveListAsync(subscriber, rule.ListId);
+            }
+        }
+
+        await _statusService.ChangeAsync(storeId, status =>
+        {
+            status.LastReconciledOnUtc = _timeProvider.GetUtcNow().UtcDateTime;
+            return true;
+        });
+        return deactivated;
+    }
+
+    /// <summary>
+    /// Reconciles every store whose period has passed (stores that have a status row: every store that ever delivered)
+    /// </summary>
+    public virtual async Task ReconcileDueAsync(IEnumerable<int> storeIds, CancellationToken cancellationToken = default)
+    {
+        foreach (var storeId in storeIds)
+        {
+            var settings = await _settingService.LoadSettingAsync<IcontactSettings>(storeId);
+            if (settings.ReconcileUnsubscribesHours <= 0)
+                continue;
+
+            var status = await _statusService.GetAsync(storeId);
+            if (status.LastReconciledOnUtc is DateTime last && _timeProvider.GetUtcNow().UtcDateTime - last < TimeSpan.FromHours(settings.ReconcileUnsubscribesHours))
+                continue;
+
+            try
+            {
+                await ReconcileAsync(storeId, cancellationToken);
+            }
+            catch (IcontactApiException)
+            {
+                //iContact unavailable or the budget spent: the next run of the task tries again
+            }
+        }
+    }
+
+    #endregion
+}
