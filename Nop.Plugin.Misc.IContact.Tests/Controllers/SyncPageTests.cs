@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Nop.Plugin.Misc.IContact.Tests.Controllers;
+
+public class SyncPageTests : ConfigurationControllerTestBase
+{
+    private static JsonElement JsonOf(IActionResult result) =>
+        JsonSerializer.SerializeToElement(((JsonResult)result).Value);
+
+    [Test]
+    public async Task Synchronize_is_refused_until_the_plugin_is_configured()
+    {
+        var result = JsonOf(await CreateController().SyncStart());
+
+        Assert.That(result.GetProperty("error").GetString(), Is.EqualTo(English("Plugins.Misc.IContact.Status.NotConfigured")));
+    }
+
+    [Test]
+    public async Task Synchronize_starts_a_run_and_returns_its_progress_at_once()
+    {
+        StoredSettings[0] = ConfiguredSettings();
+        StoredSettings[0].RulesJson = """[{"id":"r1","customerRoleIds":[3],"listId":"1","listName":"Customers","subscriptionStatus":"normal","enabled":true}]""";
+
+        var started = JsonOf(await CreateController().SyncStart());
+
+        Assert.That(started.GetProperty("started").GetBoolean(), Is.True);
+        Assert.That(started.GetProperty("running").GetBoolean(), Is.True);
+        Assert.That(started.GetProperty("text").GetString(), Does.Contain("0 delivered"));
+    }
+
+    [Test]
+    public async Task Progress_before_any_run_says_so()
+    {
+        StoredSettings[0] = ConfiguredSettings();
+
+        var progress = JsonOf(await CreateController().SyncProgress());
+
+        Assert.That(progress.GetProperty("started").GetBoolean(), Is.False);
+    }
+
+    [Test]
+    public async Task The_simulator_names_an_unknown_address()
+    {
+        var result = JsonOf(await CreateController().Simulate("nobody@example.com"));
+
+        Assert.That(result.GetProperty("error").GetString(), Is.EqualTo(English("Plugins.Misc.IContact.Simulator.NoCustomer")));
+    }
+}
