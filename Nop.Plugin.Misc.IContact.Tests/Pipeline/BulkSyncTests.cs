@@ -75,7 +75,7 @@ public class BulkSyncTests : PipelineTestBase
         {
             var contact = new IcontactEmulator.ContactRecord { ContactId = Emulator.State.NextContactId() };
             contact.Fields["email"] = "left@example.com";
-            Emulator.State.Contacts[contact.ContactId] = contact;
+            Emulator.State.SaveContact(contact);
             var subscription = new IcontactEmulator.SubscriptionRecord { ListId = long.Parse(CustomersListId), ContactId = contact.ContactId, Status = "unsubscribed" };
             Emulator.State.Subscriptions[subscription.SubscriptionId] = subscription;
         }
@@ -178,7 +178,7 @@ public class BulkSyncTests : PipelineTestBase
         {
             var contact = new IcontactEmulator.ContactRecord { ContactId = Emulator.State.NextContactId() };
             contact.Fields["email"] = "c3@example.com";
-            Emulator.State.Contacts[contact.ContactId] = contact;
+            Emulator.State.SaveContact(contact);
             contactId = contact.ContactId;
             var subscription = new IcontactEmulator.SubscriptionRecord { ListId = long.Parse(CustomersListId), ContactId = contactId, Status = "unsubscribed" };
             Emulator.State.Subscriptions[subscription.SubscriptionId] = subscription;

@@ -72,6 +72,9 @@ public sealed class EmulatorState
 
     public Dictionary<long, ListRecord> Lists { get; } = [];
     public Dictionary<long, ContactRecord> Contacts { get; } = [];
+
+    /// <summary>Contact ids by lower-case email: the emulator serves benchmarks with 100,000 contacts.</summary>
+    private readonly Dictionary<string, long> _emailIndex = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, SubscriptionRecord> Subscriptions { get; } = [];
     public Dictionary<string, CustomFieldRecord> CustomFields { get; } = new(StringComparer.Ordinal);
 
@@ -100,12 +103,32 @@ public sealed class EmulatorState
     }
 
     public ContactRecord? FindContactByEmail(string email) =>
-        Contacts.Values.FirstOrDefault(c => c.Email.Equals(email, StringComparison.OrdinalIgnoreCase));
+        _emailIndex.TryGetValue(email, out var id) && Contacts.TryGetValue(id, out var contact) ? contact : null;
+
+    /// <summary>Stores a contact and (re)indexes its email; use it for every contact added or changed.</summary>
+    public void SaveContact(ContactRecord contact, string? previousEmail = null)
+    {
+        if (previousEmail is not null && !previousEmail.Equals(contact.Email, StringComparison.OrdinalIgnoreCase))
+            _emailIndex.Remove(previousEmail);
+        Contacts[contact.ContactId] = contact;
+        if (contact.Email.Length > 0)
+            _emailIndex[contact.Email] = contact.ContactId;
+    }
+
+    /// <summary>Removes a contact and its subscriptions.</summary>
+    public void DeleteContact(long contactId)
+    {
+        if (Contacts.Remove(contactId, out var contact))
+            _emailIndex.Remove(contact.Email);
+        foreach (var key in Subscriptions.Where(s => s.Value.ContactId == contactId).Select(s => s.Key).ToList())
+            Subscriptions.Remove(key);
+    }
 
     public void Reset()
     {
         Lists.Clear();
         Contacts.Clear();
+        _emailIndex.Clear();
         Subscriptions.Clear();
         CustomFields.Clear();
         RequestTimes.Clear();

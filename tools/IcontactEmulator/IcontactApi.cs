@@ -281,7 +281,7 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
             if (status is "normal" or "donotcontact")
                 contact.Status = status;
             warnings.AddRange(ApplyFields(contact, o));
-            state.Contacts[contact.ContactId] = contact;
+            state.SaveContact(contact);
             accepted.Add(Contact(contact, switches));
         }
         return Batch("contacts", accepted, warnings);
@@ -313,26 +313,26 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
                 var status = Text(o["status"]);
                 if (status is not null and not "normal" and not "donotcontact")
                     return Error(400, InvalidContactStatus);
-                if (method == "PUT")
-                {
-                    if (string.IsNullOrWhiteSpace(Text(o["email"])))
-                        return Error(400, MissingEmail);
-                    contact.Fields.Clear();
-                }
                 var email = Text(o["email"]);
                 if (email is not null && state.FindContactByEmail(email) is { } other && other.ContactId != contactId)
                     return Error(400, $"The email address '{email}' belongs to another contact.");
+                var previousEmail = contact.Email;
+                if (method == "PUT")
+                {
+                    if (string.IsNullOrWhiteSpace(email))
+                        return Error(400, MissingEmail);
+                    contact.Fields.Clear();
+                }
                 if (status is not null)
                     contact.Status = status;
                 var warnings = ApplyFields(contact, o).ToList();
+                state.SaveContact(contact, previousEmail);
                 var reply = new JsonObject { ["contact"] = Contact(contact, switches) };
                 if (warnings.Count > 0)
                     reply["warnings"] = Strings(warnings);
                 return new Reply(200, reply);
             case "DELETE":
-                state.Contacts.Remove(contactId);
-                foreach (var key in state.Subscriptions.Where(s => s.Value.ContactId == contactId).Select(s => s.Key).ToList())
-                    state.Subscriptions.Remove(key);
+                state.DeleteContact(contactId);
                 return new Reply(200, new JsonArray());
             default:
                 return Error(405, "Method Not Allowed.");
