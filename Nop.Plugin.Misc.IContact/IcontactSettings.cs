@@ -43,7 +43,7 @@ public class IcontactSettings : ISettings
     public string RulesJson { get; set; }
 
     /// <summary>
-    /// Gets or sets the number of queue items sent to iContact in one batch
+    /// Gets or sets the number of contacts sent to iContact in one request (their subscriptions follow in one more)
     /// </summary>
     public int BatchSize { get; set; } = IcontactDefaults.DefaultBatchSize;
 

@@ -62,6 +62,23 @@ public class ResilienceTests : PipelineTestBase
     }
 
     [Test]
+    public async Task A_batch_carries_whole_contacts_so_each_contact_is_sent_once_per_request()
+    {
+        var consumer = Consumer();
+        for (var i = 0; i < 250; i++)
+        {
+            //two lists each: 500 changes for 250 contacts
+            await consumer.HandleEventAsync(new CustomerRegisteredEvent(NewCustomer($"vip{i}@example.com", true, RegisteredRoleId, VipRoleId)));
+        }
+        var before = RequestCount;
+
+        await DeliverAllAsync();
+
+        Assert.That(RequestCount - before, Is.EqualTo(3), "lists, one contacts POST for 250 contacts, one subscriptions POST for their 500 memberships");
+        Assert.That(EmulatorSubscriptions(), Has.Count.EqualTo(500));
+    }
+
+    [Test]
     public async Task An_item_claimed_by_a_node_that_crashed_is_delivered_once_after_its_lease_expires()
     {
         await RegisterAsync(1);

@@ -10,19 +10,22 @@ namespace Nop.Plugin.Misc.IContact.Tests.Support;
 /// </summary>
 public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : BaseEntity
 {
-    private readonly List<TEntity> _items = [];
+    private readonly SortedDictionary<int, TEntity> _items = [];
     private int _nextId = 1;
     private readonly object _lock = new();
 
     public IReadOnlyList<TEntity> Items
     {
-        get { lock (_lock) return _items.ToList(); }
+        get { lock (_lock) return _items.Values.ToList(); }
     }
 
     public IQueryable<TEntity> Table => Items.AsQueryable();
 
-    public Task<TEntity> GetByIdAsync(int? id, Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true, bool useShortTermCache = false) =>
-        Task.FromResult(Items.FirstOrDefault(e => e.Id == id));
+    public Task<TEntity> GetByIdAsync(int? id, Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true, bool useShortTermCache = false)
+    {
+        lock (_lock)
+            return Task.FromResult(id is int key && _items.TryGetValue(key, out var entity) ? entity : null);
+    }
 
     public Task<IList<TEntity>> GetByIdsAsync(IList<int> ids, Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true) =>
         Task.FromResult<IList<TEntity>>(Items.Where(e => ids.Contains(e.Id)).ToList());
@@ -38,12 +41,12 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
         return Task.FromResult<IPagedList<TEntity>>(new PagedList<TEntity>(page, pageIndex, pageSize, all.Count));
     }
 
-    public Task InsertAsync(TEntity entity, bool publishEvent = true)
+    public virtual Task InsertAsync(TEntity entity, bool publishEvent = true)
     {
         lock (_lock)
         {
             entity.Id = _nextId++;
-            _items.Add(entity);
+            _items.Add(entity.Id, entity);
         }
         return Task.CompletedTask;
     }
@@ -54,14 +57,13 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
             await InsertAsync(entity, publishEvent);
     }
 
-    public Task UpdateAsync(TEntity entity, bool publishEvent = true)
+    public virtual Task UpdateAsync(TEntity entity, bool publishEvent = true)
     {
         lock (_lock)
         {
-            var index = _items.FindIndex(e => e.Id == entity.Id);
-            if (index < 0)
+            if (!_items.ContainsKey(entity.Id))
                 throw new InvalidOperationException($"No {typeof(TEntity).Name} {entity.Id} to update");
-            _items[index] = entity;
+            _items[entity.Id] = entity;
         }
         return Task.CompletedTask;
     }
@@ -75,7 +77,7 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
     public Task DeleteAsync(TEntity entity, bool publishEvent = true)
     {
         lock (_lock)
-            _items.RemoveAll(e => e.Id == entity.Id);
+            _items.Remove(entity.Id);
         return Task.CompletedTask;
     }
 
@@ -89,7 +91,12 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
     {
         var match = predicate.Compile();
         lock (_lock)
-            return Task.FromResult(_items.RemoveAll(e => match(e)));
+        {
+            var doomed = _items.Values.Where(match).Select(e => e.Id).ToList();
+            foreach (var id in doomed)
+                _items.Remove(id);
+            return Task.FromResult(doomed.Count);
+        }
     }
 }
 

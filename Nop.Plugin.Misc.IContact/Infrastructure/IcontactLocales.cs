@@ -127,7 +127,7 @@ public static class IcontactLocales
             ["Plugins.Misc.IContact.Fields.ClientFolderId"] = "Client folder",
             ["Plugins.Misc.IContact.Fields.ClientFolderId.Hint"] = "The iContact client folder that holds your lists.",
             ["Plugins.Misc.IContact.Fields.BatchSize"] = "Batch size",
-            ["Plugins.Misc.IContact.Fields.BatchSize.Hint"] = "How many queued changes are sent to iContact in one request.",
+            ["Plugins.Misc.IContact.Fields.BatchSize.Hint"] = "How many contacts are sent to iContact in one request (their list subscriptions follow in one more request).",
             ["Plugins.Misc.IContact.Fields.RequestsPerHour"] = "Requests per hour",
             ["Plugins.Misc.IContact.Fields.RequestsPerHour.Hint"] = "The most iContact API requests the plugin makes in an hour (iContact allows about 10,000).",
             ["Plugins.Misc.IContact.Fields.RequestsPerDay"] = "Requests per day",

@@ -91,11 +91,11 @@ public class QueueService
     /// (a node that crashed mid-delivery). Claims are made under the platform's lock, so two nodes never hold one item.
     /// </summary>
     /// <param name="storeId">Store identifier</param>
-    /// <param name="maxItems">Most items to claim</param>
+    /// <param name="maxContacts">Most distinct addresses to claim (one contacts request carries them all)</param>
     /// <param name="leaseOwner">Claiming node</param>
     /// <param name="leaseDuration">How long the claim holds</param>
     /// <returns>Claimed items, oldest first; empty when another node is claiming right now</returns>
-    public virtual async Task<IList<IcontactQueueItem>> ClaimAsync(int storeId, int maxItems, string leaseOwner, TimeSpan leaseDuration)
+    public virtual async Task<IList<IcontactQueueItem>> ClaimAsync(int storeId, int maxContacts, string leaseOwner, TimeSpan leaseDuration)
     {
         IList<IcontactQueueItem> claimed = [];
         await _locker.PerformActionWithLockAsync($"{IcontactDefaults.SystemName}.Claim", TimeSpan.FromMinutes(1), async () =>
@@ -103,11 +103,15 @@ public class QueueService
             var now = UtcNow;
             var pending = (int)QueueItemState.Pending;
             var inFlight = (int)QueueItemState.InFlight;
-            claimed = await _queueRepository.GetAllAsync(query => query
+            var candidates = await _queueRepository.GetAllAsync(query => query
                 .Where(item => item.StoreId == storeId)
                 .Where(item => (item.StateId == pending && item.NextAttemptOnUtc <= now) || (item.StateId == inFlight && item.LeaseExpiresOnUtc < now))
                 .OrderBy(item => item.Id)
-                .Take(maxItems));
+                .Take(maxContacts * 4));
+
+            //a contact on several lists has several items: claim whole contacts, up to the batch size
+            var emails = new HashSet<string>();
+            claimed = candidates.TakeWhile(item => emails.Contains(item.Email) || emails.Count < maxContacts && emails.Add(item.Email)).ToList();
 
             foreach (var item in claimed)
             {

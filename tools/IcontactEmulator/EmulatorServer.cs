@@ -71,6 +71,23 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         controls.MapGet("/state", () => { lock (state.Lock) return Results.Text(state.Snapshot().ToJsonString(), "application/json"); });
 
+        //counts only: cheap to poll even with 100,000 contacts
+        controls.MapGet("/stats", () =>
+        {
+            lock (state.Lock)
+                return Results.Json(new
+                {
+                    requestCount = state.RequestLog.Count,
+                    //"POST contacts": method and resource, whatever the ids in the path
+                    byOperation = state.RequestLog
+                        .GroupBy(r => $"{r.Split(' ')[0]} {r.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(5) ?? r.Split('/', StringSplitOptions.RemoveEmptyEntries).Last()}")
+                        .ToDictionary(g => g.Key, g => g.Count()),
+                    peakRequestsPerHour = state.PeakRequestsPerHour,
+                    contacts = state.Contacts.Count,
+                    subscriptions = state.Subscriptions.Count
+                });
+        });
+
         controls.MapGet("/switches", () => { lock (state.Lock) return Results.Json(state.Switches, JsonOptions); });
 
         //partial update: only the properties present in the body change
