@@ -54,11 +54,18 @@ public class QueueService
         var now = UtcNow;
         var pending = (int)QueueItemState.Pending;
         foreach (var item in items)
-        {
             item.Email = item.Email.Trim().ToLowerInvariant();
-            var (storeId, email, listId) = (item.StoreId, item.Email, item.ListId);
-            await _queueRepository.DeleteAsync(queued => queued.StateId == pending && queued.StoreId == storeId && queued.Email == email && queued.ListId == listId);
 
+        //one statement per store and list, however many addresses (a bulk page queues hundreds at once)
+        foreach (var group in items.GroupBy(item => (item.StoreId, item.ListId)))
+        {
+            var (storeId, listId) = group.Key;
+            var emails = group.Select(item => item.Email).Distinct().ToList();
+            await _queueRepository.DeleteAsync(queued => queued.StateId == pending && queued.StoreId == storeId && queued.ListId == listId && emails.Contains(queued.Email));
+        }
+
+        foreach (var item in items)
+        {
             item.State = QueueItemState.Pending;
             item.Attempts = 0;
             item.NextAttemptOnUtc = now;

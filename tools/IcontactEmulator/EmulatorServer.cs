@@ -80,7 +80,7 @@ public sealed class EmulatorServer : IAsyncDisposable
                     requestCount = state.RequestLog.Count,
                     //"POST contacts": method and resource, whatever the ids in the path
                     byOperation = state.RequestLog
-                        .GroupBy(r => $"{r.Split(' ')[0]} {r.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(5) ?? r.Split('/', StringSplitOptions.RemoveEmptyEntries).Last()}")
+                        .GroupBy(r => OperationOf(r))
                         .ToDictionary(g => g.Key, g => g.Count()),
                     peakRequestsPerHour = state.PeakRequestsPerHour,
                     contacts = state.Contacts.Count,
@@ -159,6 +159,14 @@ public sealed class EmulatorServer : IAsyncDisposable
         });
 
         controls.MapPost("/reset", () => { lock (state.Lock) state.Reset(); return Results.Ok(); });
+    }
+
+    /// <summary>"POST /icp/a/1/c/2/contacts/" → "POST contacts"; "GET /icp/a/" → "GET a"</summary>
+    private static string OperationOf(string request)
+    {
+        var parts = request.Split(' ', 2);
+        var segments = parts[1].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return $"{parts[0]} {(segments.Length > 5 ? segments[5] : segments.LastOrDefault())}";
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,344 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Messages;
+using Nop.Plugin.Misc.IContact;
+using Nop.Plugin.Misc.IContact.Api;
+using Nop.Plugin.Misc.IContact.Bench;
+using Nop.Plugin.Misc.IContact.Domain;
+using Nop.Plugin.Misc.IContact.Services;
+using Nop.Plugin.Misc.IContact.Tests.Support;
+
+//dotnet run -c Release --project bench/Nop.Plugin.Misc.IContact.Bench [-- --customers 100000 --naive 500]
+var customersInBulk = ArgInt("--customers", 100_000);
+var naiveSample = ArgInt("--naive", 500);
+var registrations = ArgInt("--registrations", 1_000);
+
+await using var emulator = await EmulatorProcess.StartAsync();
+var rows = new List<(string Scenario, string Measure, string Ours, string Baseline, string Ratio)>();
+Console.WriteLine($"iContact emulator at {emulator.ApiBaseUrl} (child process); .NET {Environment.Version}, {Environment.ProcessorCount} cores");
+
+//1. registration path: time inside the registration event handler, iContact answering in 2 s
+{
+    var bench = await Bench.CreateAsync(emulator, latencyMs: 2_000, lists: ["Customers"], consentList: false);
+    var ours = new List<double>();
+    for (var i = 0; i < 300; i++)
+    {
+        var customer = bench.NewCustomer($"reg{i}@example.com", consent: false);
+        var watch = Stopwatch.StartNew();
+        await bench.Consumer().HandleEventAsync(new CustomerRegisteredEvent(customer));
+        ours.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    //the baseline calls iContact inside the handler, as nopCommerce's Brevo plugin does with its API
+    var inline = new List<double>();
+    var client = bench.Client();
+    for (var i = 0; i < 10; i++)
+    {
+        var email = $"inline{i}@example.com";
+        var watch = Stopwatch.StartNew();
+        var contact = (await client.UpsertContactsAsync(bench.Folder, [new IcontactContact { Email = email, FirstName = "Inline" }])).Items.Single();
+        await client.SubscribeAsync(bench.Folder, [new IcontactSubscription { ContactId = contact.ContactId, ListId = bench.ListIds[0], Status = "normal" }]);
+        inline.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    rows.Add(("1 registration handler (iContact 2 s)", "p50 ms", F(P(ours, 50)), F(P(inline, 50)), Ratio(P(inline, 50), P(ours, 50))));
+    rows.Add(("", "p99 ms", F(P(ours, 99)), F(P(inline, 99)), Ratio(P(inline, 99), P(ours, 99))));
+    rows.Add(("", "samples", ours.Count.ToString(), inline.Count.ToString(), ""));
+}
+
+//2. bulk synchronisation of existing customers into 2 lists, iContact answering in 20 ms per request
+{
+    var bench = await Bench.CreateAsync(emulator, latencyMs: 20, lists: ["Customers", "Newsletter"], consentList: true);
+    for (var i = 0; i < customersInBulk; i++)
+        bench.NewCustomer($"bulk{i}@example.com", consent: i % 2 == 0);
+    bench.Store.Index();
+
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
+    var baseline = GC.GetTotalMemory(true);
+    var peak = baseline;
+    using var sampling = new CancellationTokenSource();
+    var sampler = Task.Run(async () =>
+    {
+        while (!sampling.IsCancellationRequested)
+        {
+            peak = Math.Max(peak, GC.GetTotalMemory(false));
+            await Task.Delay(10);
+        }
+    });
+
+    var before = await emulator.StatsAsync();
+    var watch = Stopwatch.StartNew();
+    await bench.Bulk().StartAsync(0);
+    var stepTime = new Stopwatch();
+    var deliveryTime = new Stopwatch();
+    while (bench.Runs.Items.Any(r => r.State != SyncRunState.Completed))
+    {
+        stepTime.Start();
+        var stepped = await bench.Bulk().StepAllAsync();
+        stepTime.Stop();
+        deliveryTime.Start();
+        var result = await bench.Delivery().RunOnceAsync();
+        deliveryTime.Stop();
+        //delivered rows go to the audit trail in a real store; here they are dropped to keep the in-memory table small
+        await bench.QueueService().PurgeDeliveredAsync(DateTime.UtcNow.AddDays(1));
+        if (!stepped && result.Claimed == 0)
+            await Task.Delay(5);
+    }
+    watch.Stop();
+    sampling.Cancel();
+    await sampler;
+    var after = await emulator.StatsAsync();
+    var calls = after.RequestCount - before.RequestCount;
+    var contactPosts = after.Op("POST contacts") - before.Op("POST contacts");
+    var subscriptionPosts = after.Op("POST subscriptions") - before.Op("POST subscriptions");
+    var memberships = customersInBulk + customersInBulk / 2;
+
+    //the naive baseline: search, create, subscribe for each customer, on a sample, scaled to the same store
+    var client = bench.Client();
+    var naiveBefore = await emulator.StatsAsync();
+    var naiveWatch = Stopwatch.StartNew();
+    for (var i = 0; i < naiveSample; i++)
+    {
+        var email = $"naive{i}@example.com";
+        var found = await client.FindContactsByEmailAsync(bench.Folder, email);
+        var contact = found.FirstOrDefault() ?? (await client.UpsertContactsAsync(bench.Folder, [new IcontactContact { Email = email }])).Items.Single();
+        var lists = i % 2 == 0 ? bench.ListIds : bench.ListIds.Take(1).ToArray();
+        await client.SubscribeAsync(bench.Folder, lists.Select(l => new IcontactSubscription { ContactId = contact.ContactId, ListId = l, Status = "normal" }).ToList());
+    }
+    naiveWatch.Stop();
+    var naiveCalls = (await emulator.StatsAsync()).RequestCount - naiveBefore.RequestCount;
+    var scale = customersInBulk / (double)naiveSample;
+
+    rows.Add(($"2 bulk sync, {customersInBulk:N0} customers, 2 lists (20 ms)", "API calls", calls.ToString("N0"), $"{naiveCalls * scale:N0} (scaled from {naiveSample})", Ratio(naiveCalls * scale, calls)));
+    rows.Add(("", "contacts per contacts call", (customersInBulk / Math.Max(contactPosts, 1.0)).ToString("N0"), "1", ""));
+    rows.Add(("", "memberships per subscriptions call", (memberships / Math.Max(subscriptionPosts, 1.0)).ToString("N0"), "1.5", ""));
+    rows.Add(("", "wall time s", watch.Elapsed.TotalSeconds.ToString("N1"), $"{naiveWatch.Elapsed.TotalSeconds * scale:N0} (scaled)", Ratio(naiveWatch.Elapsed.TotalSeconds * scale, watch.Elapsed.TotalSeconds)));
+    rows.Add(("", "of which reading customers s", stepTime.Elapsed.TotalSeconds.ToString("N1"), "", ""));
+    rows.Add(("", "of which delivering s", deliveryTime.Elapsed.TotalSeconds.ToString("N1"), "", ""));
+    rows.Add(("", "peak managed memory growth MB", ((peak - baseline) / 1048576.0).ToString("N1"), "", ""));
+    rows.Add(("", "subscriptions in iContact", after.Subscriptions.ToString("N0"), "", ""));
+}
+
+//3. registration → subscribed with a healthy iContact (20 ms per request), through the background worker
+{
+    var bench = await Bench.CreateAsync(emulator, latencyMs: 20, lists: ["Customers"], consentList: false);
+    var services = new ServiceCollection();
+    services.AddScoped(_ => bench.Delivery());
+    services.AddScoped(_ => bench.Bulk());
+    await using var provider = services.BuildServiceProvider();
+    var worker = new DeliveryWorker(bench.Signal, provider.GetRequiredService<IServiceScopeFactory>());
+    await worker.StartAsync(CancellationToken.None);
+
+    var latencies = new List<double>();
+    for (var i = 0; i < registrations; i++)
+    {
+        var customer = bench.NewCustomer($"live{i}@example.com", consent: false);
+        var watch = Stopwatch.StartNew();
+        await bench.Consumer().HandleEventAsync(new CustomerRegisteredEvent(customer));
+        while (!bench.Subscribers.ByCustomer.ContainsKey((0, customer.Id)))
+            await Task.Delay(1);
+        latencies.Add(watch.Elapsed.TotalMilliseconds);
+        await bench.QueueService().PurgeDeliveredAsync(DateTime.UtcNow.AddDays(1));
+    }
+    await worker.StopAsync(CancellationToken.None);
+
+    rows.Add(("3 registration → subscribed (20 ms)", "p50 ms", F(P(latencies, 50)), "", ""));
+    rows.Add(("", "p95 ms", F(P(latencies, 95)), "", ""));
+    rows.Add(("", "samples", latencies.Count.ToString(), "", ""));
+}
+
+Console.WriteLine();
+var widths = new[] { 46, 36, 14, 28, 10 };
+string Row(params string[] cells) => string.Join(" | ", cells.Select((c, i) => c.PadRight(widths[i])));
+Console.WriteLine(Row("scenario", "measure", "plugin", "baseline", "ratio"));
+Console.WriteLine(string.Join("-+-", widths.Select(w => new string('-', w))));
+foreach (var r in rows)
+    Console.WriteLine(Row(r.Scenario, r.Measure, r.Ours, r.Baseline, r.Ratio));
+return 0;
+
+static double P(List<double> values, double percentile)
+{
+    var sorted = values.OrderBy(v => v).ToList();
+    var index = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
+    return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
+}
+
+static string F(double value) => value < 10 ? value.ToString("N3") : value.ToString("N0");
+static string Ratio(double baseline, double ours) => ours <= 0 ? "" : $"{baseline / ours:N0}x";
+
+int ArgInt(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+}
+
+namespace Nop.Plugin.Misc.IContact.Bench
+{
+    /// <summary>
+    /// The plugin's services around an in-memory store, pointed at the emulator
+    /// </summary>
+    public sealed class Bench
+    {
+        private static readonly SocketsHttpHandler Handler = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        private int _nextId = 1;
+
+        public FakeStore Store { get; } = new();
+        public InMemoryRepository<IcontactQueueItem> Queue { get; } = new();
+        public IndexedSubscriberRepository Subscribers { get; } = new();
+        public InMemoryRepository<IcontactStoreStatus> Statuses { get; } = new();
+        public InMemoryRepository<IcontactSyncRun> Runs { get; } = new();
+        public DeliverySignal Signal { get; } = new();
+        public ListCache Lists { get; } = new();
+        public UnsubscribedIndex Unsubscribed { get; } = new();
+        public InProcessLocker Locker { get; } = new();
+        public IcontactFolder Folder { get; private set; }
+        public string[] ListIds { get; private set; } = [];
+
+        public static async Task<Bench> CreateAsync(EmulatorProcess emulator, int latencyMs, string[] lists, bool consentList)
+        {
+            await emulator.ResetAsync(latencyMs);
+            var bench = new Bench();
+            var credentials = IcontactCredentials.Create(emulator.Username, emulator.AppId, emulator.AppPassword, emulator.ApiBaseUrl);
+            bench.Folder = new IcontactFolder(credentials, emulator.AccountId, emulator.ClientFolderId);
+            var client = bench.Client();
+            bench.ListIds = (await Task.WhenAll(lists.Select(name => client.CreateListAsync(bench.Folder, name)))).Select(l => l.ListId).ToArray();
+            var rules = new List<IcontactRule> { new() { CustomerRoleIds = [3], ListId = bench.ListIds[0], ListName = lists[0] } };
+            if (consentList)
+                rules.Add(new IcontactRule { CustomerRoleIds = [3], RequireNewsletter = true, ListId = bench.ListIds[1], ListName = lists[1] });
+            bench.Store.Settings = new IcontactSettings
+            {
+                Username = emulator.Username, AppId = emulator.AppId, EncryptedAppPassword = emulator.AppPassword, ApiBaseUrl = emulator.ApiBaseUrl,
+                AccountId = emulator.AccountId, ClientFolderId = emulator.ClientFolderId, RulesJson = RuleStorage.Serialize(rules), RequestTimeoutSeconds = 30
+            };
+            bench.Store.Index();
+            return bench;
+        }
+
+        public Customer NewCustomer(string email, bool consent)
+        {
+            var customer = new Customer { Id = _nextId++, Email = email, Active = true, FirstName = "First", LastName = "Last", CreatedOnUtc = DateTime.UtcNow.AddSeconds(-_nextId) };
+            Store.Add(customer, [3]);
+            if (consent)
+                Store.Newsletters[email] = [new NewsLetterSubscription { Email = email, Active = true, TypeId = 1 }];
+            return customer;
+        }
+
+        public IcontactHttpClient Client() => new(new HttpClient(Handler, disposeHandler: false));
+        public QueueService QueueService() => new(Signal, Locker, Queue, TimeProvider.System);
+        public SubscriberService SubscriberService() => new IndexedSubscriberService(Subscribers, TimeProvider.System);
+        public EventConsumer Consumer() => new(new SubscriptionPlanner(Store, Store, Queue, Store, Store, QueueService(), SubscriberService()));
+
+        public DeliveryService Delivery()
+        {
+            var status = new StatusService(Statuses);
+            return new DeliveryService(new ErrorDescriber(Store), new IcontactConnectionService(Store), Client(), Store, Store, Lists, QueueService(),
+                new RequestBudget(status, TimeProvider.System), status, SubscriberService(), TimeProvider.System, Unsubscribed);
+        }
+
+        public BulkSyncService Bulk() => new(Store, Store, Runs, Store, QueueService(), SubscriberService(), TimeProvider.System);
+    }
+
+    /// <summary>
+    /// The emulator in a child process on a free loopback port
+    /// </summary>
+    public sealed class EmulatorProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly HttpClient _http = new();
+
+        private EmulatorProcess(Process process, int port)
+        {
+            _process = process;
+            RootUrl = $"http://127.0.0.1:{port}";
+        }
+
+        public string RootUrl { get; }
+        public string ApiBaseUrl => $"{RootUrl}/icp";
+        public string Username => "bench@example.com";
+        public string AppId => "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+        public string AppPassword => "bench-password";
+        public string AccountId => "400100";
+        public string ClientFolderId => "124667";
+
+        public static async Task<EmulatorProcess> StartAsync()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+
+            var dll = FindEmulator();
+            var start = new ProcessStartInfo("dotnet", [dll, $"--Emulator:Port={port}", "--Emulator:Username=bench@example.com", "--Emulator:AppPassword=bench-password"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = Path.GetDirectoryName(dll)!
+            };
+            var emulator = new EmulatorProcess(Process.Start(start)!, port);
+            for (var attempt = 0; attempt < 100; attempt++)
+            {
+                try
+                {
+                    using var response = await emulator._http.GetAsync($"{emulator.ApiBaseUrl}/time");
+                    if (response.IsSuccessStatusCode)
+                        return emulator;
+                }
+                catch (HttpRequestException)
+                {
+                }
+
+                await Task.Delay(100);
+            }
+
+            throw new InvalidOperationException("the emulator did not start");
+        }
+
+        private static string FindEmulator()
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var dll = Path.Combine(dir.FullName, "tools", "IcontactEmulator", "bin", configuration, "net9.0", "IcontactEmulator.dll");
+                if (File.Exists(dll))
+                    return dll;
+            }
+
+            throw new FileNotFoundException("IcontactEmulator.dll not found: build the solution first");
+        }
+
+        public async Task ResetAsync(int latencyMs)
+        {
+            (await _http.PostAsync($"{RootUrl}/_emulator/reset", null)).EnsureSuccessStatusCode();
+            (await _http.PostAsync($"{RootUrl}/_emulator/switches",
+                new StringContent($$"""{"latencyMs":{{latencyMs}},"requestsPerHour":1000000,"requestsPerDay":1000000}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        }
+
+        public async Task<Stats> StatsAsync()
+        {
+            using var document = JsonDocument.Parse(await _http.GetStringAsync($"{RootUrl}/_emulator/stats"));
+            var root = document.RootElement;
+            return new Stats(root.GetProperty("requestCount").GetInt32(), root.GetProperty("subscriptions").GetInt32(),
+                root.GetProperty("byOperation").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+            _http.Dispose();
+        }
+    }
+
+    public sealed record Stats(int RequestCount, int Subscriptions, Dictionary<string, int> ByOperation)
+    {
+        public int Op(string name) => ByOperation.GetValueOrDefault(name);
+    }
+}
