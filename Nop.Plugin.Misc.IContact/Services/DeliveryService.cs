@@ -442,6 +442,25 @@ public class DeliveryService
     }
 
     /// <summary>
+    /// Alternates steps of bulk synchronisations (each queues a page of customers) with delivery passes until neither
+    /// has anything to do now: what the background worker and the schedule task both run
+    /// </summary>
+    public virtual async Task<DeliveryPassResult> DrainAsync(BulkSyncService bulkSyncService, int maxRounds = 10_000, CancellationToken cancellationToken = default)
+    {
+        var total = DeliveryPassResult.None;
+        for (var round = 0; round < maxRounds && !cancellationToken.IsCancellationRequested; round++)
+        {
+            var stepped = bulkSyncService is not null && await bulkSyncService.StepAllAsync();
+            var result = await RunUntilIdleAsync(cancellationToken: cancellationToken);
+            total += result;
+            if (!stepped && result.Claimed == 0)
+                break;
+        }
+
+        return total;
+    }
+
+    /// <summary>
     /// Runs passes while they deliver full batches, so a burst is drained at once
     /// </summary>
     public virtual async Task<DeliveryPassResult> RunUntilIdleAsync(int maxPasses = 100, CancellationToken cancellationToken = default)

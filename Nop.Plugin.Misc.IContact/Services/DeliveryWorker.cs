@@ -47,19 +47,8 @@ public class DeliveryWorker : BackgroundService
         await using var scope = _serviceScopeFactory.CreateAsyncScope();
         try
         {
-            var delivery = scope.ServiceProvider.GetRequiredService<DeliveryService>();
-            var bulk = scope.ServiceProvider.GetService<BulkSyncService>();
-            var total = DeliveryPassResult.None;
-            //bulk runs queue a page at a time while delivery drains: alternate until neither has anything to do
-            for (var round = 0; round < 10_000 && !cancellationToken.IsCancellationRequested; round++)
-            {
-                var stepped = bulk is not null && await bulk.StepAllAsync();
-                var result = await delivery.RunUntilIdleAsync(cancellationToken: cancellationToken);
-                total += result;
-                if (!stepped && result.Claimed == 0)
-                    break;
-            }
-
+            var total = await scope.ServiceProvider.GetRequiredService<DeliveryService>()
+                .DrainAsync(scope.ServiceProvider.GetService<BulkSyncService>(), cancellationToken: cancellationToken);
             _lastError = null;
             return total;
         }

@@ -48,13 +48,7 @@ public class SynchronizationTask : IScheduleTask
     public async Task ExecuteAsync()
     {
         //each store's items are delivered with that store's settings; nothing is due while no store is configured
-        for (var round = 0; round < 1_000; round++)
-        {
-            var stepped = await _bulkSyncService.StepAllAsync();
-            var result = await _deliveryService.RunUntilIdleAsync();
-            if (!stepped && result.Claimed == 0)
-                break;
-        }
+        await _deliveryService.DrainAsync(_bulkSyncService, maxRounds: 1_000);
 
         await _unsubscribeReconciler.ReconcileDueAsync(await _statusService.GetStoreIdsAsync());
 
