@@ -74,6 +74,59 @@ public class ToleranceTests : EmulatorTestBase
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"accounts\""));
     }
 
+    private HttpRequestMessage Authenticated(HttpMethod method, string path, string version = "2.2")
+    {
+        var request = new HttpRequestMessage(method, $"{Emulator.ApiBaseUrl}/{path}");
+        request.Headers.Add("API-Version", version);
+        request.Headers.Add("API-AppId", Emulator.Options.AppId);
+        request.Headers.Add("API-Username", Emulator.Options.Username);
+        request.Headers.Add("API-Password", Emulator.Options.AppPassword);
+        return request;
+    }
+
+    [TestCase("1.0", 501)]
+    [TestCase("2.2", 200)]
+    [TestCase("2.3", 200)]
+    public async Task The_API_version_header_is_checked(string version, int status)
+    {
+        using var response = await Http.SendAsync(Authenticated(HttpMethod.Get, "a/", version));
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(status));
+    }
+
+    [Test]
+    public async Task Moving_a_subscription_needs_API_version_2_2()
+    {
+        using var response = await Http.SendAsync(Authenticated(HttpMethod.Put, $"a/{Emulator.Options.AccountId}/c/{Emulator.Options.ClientFolderId}/subscriptions/1_2", "2.0"));
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(501));
+    }
+
+    [Test]
+    public async Task A_non_JSON_accept_header_is_refused()
+    {
+        var request = Authenticated(HttpMethod.Get, "a/");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/xml"));
+
+        using var response = await Http.SendAsync(request);
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(406));
+    }
+
+    [Test]
+    public async Task Collections_are_ordered_by_orderby()
+    {
+        var client = Client();
+        foreach (var name in new[] { "b", "c", "a" })
+            await client.CreateListAsync(Folder(), name);
+
+        using var response = await Http.SendAsync(Authenticated(HttpMethod.Get, $"a/{Emulator.Options.AccountId}/c/{Emulator.Options.ClientFolderId}/lists?orderby=name:desc"));
+        var names = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("lists").EnumerateArray()
+            .Select(l => l.GetProperty("name").GetString());
+
+        Assert.That(names, Is.EqualTo(new[] { "c", "b", "a" }));
+    }
+
     [Test]
     public async Task Anonymous_requests_get_the_username_error_and_time_needs_no_auth()
     {

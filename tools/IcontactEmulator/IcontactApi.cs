@@ -97,7 +97,7 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
             }),
             ["a", _, "c", var c, ..] when !state.ClientFolderIds.Contains(c) => Error(404, "The client folder you requested does not exist."),
             ["a", _, "c", var c] when method == "GET" => new Reply(200, new JsonObject { ["clientfolder"] = Folder(c, switches) }),
-            ["a", _, "c", _, var resource, .. var rest] when rest.Length <= 1 => Resource(resource, rest.FirstOrDefault(), method, request.Query, body, switches),
+            ["a", _, "c", _, var resource, .. var rest] when rest.Length <= 1 => Resource(resource, rest.FirstOrDefault(), method, request.Query, body, switches, Header(request, "API-Version")!),
             _ => Error(501, "Not Implemented: the resource you requested does not exist.")
         };
     }
@@ -142,7 +142,7 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
 
     #region Resources
 
-    private Reply Resource(string resource, string? id, string method, IQueryCollection query, string body, EmulatorSwitches switches)
+    private Reply Resource(string resource, string? id, string method, IQueryCollection query, string body, EmulatorSwitches switches, string version)
     {
         return (resource, id, method) switch
         {
@@ -154,6 +154,8 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
             ("contacts", not null, _) => SingleContact(id, method, body, switches),
             ("subscriptions", null, "GET") => GetSubscriptions(query, switches),
             ("subscriptions", null, "POST") => PostSubscriptions(body, switches),
+            //moving a subscription needs API 2.2
+            ("subscriptions", not null, "PUT") when string.CompareOrdinal(version, "2.2") < 0 => Error(501, "Not Implemented: moving a subscription needs API-Version 2.2."),
             ("subscriptions", not null, _) => SingleSubscription(id, method, body, switches),
             ("customfields", null, "GET") => Collection("customfields", state.CustomFields.Values.Select(CustomField).ToList(), query),
             ("customfields", null, "POST") => PostCustomFields(body),
@@ -514,6 +516,7 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
 
     private static Reply Collection(string name, IList<JsonObject> all, IQueryCollection? query = null, IList<string>? warnings = null, EmulatorSwitches? switches = null)
     {
+        all = Ordered(all, query?["orderby"].ToString());
         var limit = Math.Clamp(int.TryParse(query?["limit"], out var l) ? l : 20, 1, 500);
         var offset = Math.Max(int.TryParse(query?["offset"], out var o) ? o : 0, 0);
         var reply = new JsonObject
@@ -526,6 +529,31 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
         if (warnings is { Count: > 0 })
             reply["warnings"] = Strings(warnings);
         return new Reply(200, reply);
+    }
+
+    /// <summary>orderby=field[:asc|:desc],…; numbers compare as numbers</summary>
+    private static IList<JsonObject> Ordered(IList<JsonObject> items, string? orderBy)
+    {
+        if (string.IsNullOrWhiteSpace(orderBy))
+            return items;
+
+        IOrderedEnumerable<JsonObject>? ordered = null;
+        foreach (var term in orderBy.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = term.Split(':');
+            var field = parts[0];
+            var descending = parts.Length > 1 && parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase);
+            Func<JsonObject, (double, string)> key = o =>
+            {
+                var text = Text(o[field]) ?? "";
+                return (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : double.MaxValue, text);
+            };
+            ordered = ordered is null
+                ? descending ? items.OrderByDescending(key) : items.OrderBy(key)
+                : descending ? ordered.ThenByDescending(key) : ordered.ThenBy(key);
+        }
+
+        return ordered?.ToList() ?? items;
     }
 
     private static Reply Batch(string name, List<JsonNode> accepted, List<string> warnings)
@@ -547,7 +575,7 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
 
     private static List<string> UnknownTerms(IQueryCollection query, params string[] known)
     {
-        var unknown = query.Keys.Where(k => k is not ("limit" or "offset" or "orderby") && !known.Contains(k)).ToList();
+        var unknown = query.Keys.Where(k => k is not ("limit" or "offset" or "orderby") && !k.EndsWith("SearchType") && !known.Contains(k)).ToList();
         return unknown.Count == 0 ? [] : [string.Format(CultureInfo.InvariantCulture, UnknownTermsWarning, string.Join(", ", unknown))];
     }
 
