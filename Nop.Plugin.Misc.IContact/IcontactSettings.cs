@@ -43,6 +43,11 @@ public class IcontactSettings : ISettings
     public string RulesJson { get; set; }
 
     /// <summary>
+    /// Gets or sets the private name of an iContact custom field that receives the nopCommerce customer id (empty: none)
+    /// </summary>
+    public string CustomerIdCustomField { get; set; }
+
+    /// <summary>
     /// Gets or sets the number of contacts sent to iContact in one request (their subscriptions follow in one more)
     /// </summary>
     public int BatchSize { get; set; } = IcontactDefaults.DefaultBatchSize;

@@ -44,6 +44,33 @@ public class CredentialPageTests : ConfigurationControllerTestBase
     }
 
     [Test]
+    public async Task Saving_a_customer_id_field_creates_it_in_iContact()
+    {
+        var form = ValidForm();
+        form.CustomerIdCustomField = " nop_customer_id ";
+
+        await CreateController().Configure(form);
+
+        Assert.That(StoredSettings[0].CustomerIdCustomField, Is.EqualTo("nop_customer_id"));
+        lock (Emulator.State.Lock)
+            Assert.That(Emulator.State.CustomFields.Keys, Is.EqualTo(new[] { "nop_customer_id" }));
+    }
+
+    [Test]
+    public async Task A_custom_field_name_with_spaces_is_refused_with_a_localized_message()
+    {
+        var form = ValidForm();
+        form.CustomerIdCustomField = "customer id";
+        var controller = CreateController();
+
+        await controller.Configure(form);
+
+        Assert.That(controller.ModelState[nameof(ConfigurationModel.CustomerIdCustomField)]!.Errors.Single().ErrorMessage,
+            Is.EqualTo(English("Plugins.Misc.IContact.Fields.CustomerIdCustomField.Invalid")));
+        Assert.That(StoredSettings[0].Username, Is.Null, "nothing was saved");
+    }
+
+    [Test]
     public async Task The_password_is_never_in_the_model_sent_to_the_view()
     {
         StoredSettings[0] = ConfiguredSettings();

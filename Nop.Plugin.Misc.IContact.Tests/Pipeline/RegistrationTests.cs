@@ -30,6 +30,20 @@ public class RegistrationTests : PipelineTestBase
     }
 
     [Test]
+    public async Task The_customer_id_reaches_the_configured_custom_field()
+    {
+        await Client().CreateCustomFieldAsync(Folder(), "nop_customer_id", "Customer ID");
+        Settings[StoreId].CustomerIdCustomField = "nop_customer_id";
+        var customer = NewCustomer("ann@example.com");
+
+        await Consumer().HandleEventAsync(new CustomerRegisteredEvent(customer));
+        await DeliverAllAsync();
+
+        lock (Emulator.State.Lock)
+            Assert.That(Emulator.State.Contacts.Values.Single().Fields["nop_customer_id"], Is.EqualTo(customer.Id.ToString()));
+    }
+
+    [Test]
     public async Task A_double_opt_in_rule_leaves_the_subscription_pending()
     {
         var customer = NewCustomer("vip@example.com", true, RegisteredRoleId, VipRoleId);

@@ -224,6 +224,7 @@ public class IcontactController : BasePluginController
             RequestTimeoutSeconds = settings.RequestTimeoutSeconds,
             DoneRetentionDays = settings.DoneRetentionDays,
             ReconcileUnsubscribesHours = settings.ReconcileUnsubscribesHours,
+            CustomerIdCustomField = settings.CustomerIdCustomField,
             DeleteContactOnCustomerErase = settings.DeleteContactOnCustomerErase
         };
 
@@ -241,6 +242,7 @@ public class IcontactController : BasePluginController
             model.RequestTimeoutSeconds_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.RequestTimeoutSeconds, storeId);
             model.DoneRetentionDays_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.DoneRetentionDays, storeId);
             model.ReconcileUnsubscribesHours_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.ReconcileUnsubscribesHours, storeId);
+            model.CustomerIdCustomField_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.CustomerIdCustomField, storeId);
             model.DeleteContactOnCustomerErase_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.DeleteContactOnCustomerErase, storeId);
             model.RulesJson_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.RulesJson, storeId);
         }
@@ -258,6 +260,8 @@ public class IcontactController : BasePluginController
     public async Task<IActionResult> Configure(ConfigurationModel model)
     {
         var (settings, storeId) = await LoadSettingsAsync();
+        if (model.CustomerIdCustomField?.Trim().IndexOfAny([' ', '\'', '"', '/', '\\', '[', ']']) >= 0)
+            ModelState.AddModelError(nameof(model.CustomerIdCustomField), await T($"{IcontactDefaults.LocalePrefix}.Fields.CustomerIdCustomField.Invalid"));
         if (!ModelState.IsValid)
         {
             await PrepareModelAsync(model, settings, storeId);
@@ -277,6 +281,7 @@ public class IcontactController : BasePluginController
         settings.RequestTimeoutSeconds = model.RequestTimeoutSeconds;
         settings.DoneRetentionDays = model.DoneRetentionDays;
         settings.ReconcileUnsubscribesHours = model.ReconcileUnsubscribesHours;
+        settings.CustomerIdCustomField = model.CustomerIdCustomField?.Trim();
         settings.DeleteContactOnCustomerErase = model.DeleteContactOnCustomerErase;
 
         //verify what is about to be saved: it finds the account and folder, and tells the owner at once what is wrong
@@ -288,6 +293,16 @@ public class IcontactController : BasePluginController
                 var verification = await _icontactHttpClient.VerifyAsync(_connectionService.CreateCredentials(settings), settings.ClientFolderId, HttpContext?.RequestAborted ?? default);
                 settings.AccountId = verification.Account.AccountId;
                 settings.ClientFolderId = verification.ClientFolderId;
+
+                //the custom field that receives the customer id must exist before contacts carry it
+                if (!string.IsNullOrEmpty(settings.CustomerIdCustomField))
+                {
+                    var folder = _connectionService.CreateFolder(settings);
+                    var fields = await _icontactHttpClient.GetCustomFieldsAsync(folder, HttpContext?.RequestAborted ?? default);
+                    if (!fields.Any(field => string.Equals(field.PrivateName, settings.CustomerIdCustomField, StringComparison.Ordinal)))
+                        await _icontactHttpClient.CreateCustomFieldAsync(folder, settings.CustomerIdCustomField, "nopCommerce customer ID", HttpContext?.RequestAborted ?? default);
+                }
+
                 await _statusService.RecordSuccessAsync(storeId);
                 await _statusService.ResumeAsync(storeId);
             }
@@ -314,6 +329,7 @@ public class IcontactController : BasePluginController
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.RequestTimeoutSeconds, model.RequestTimeoutSeconds_OverrideForStore, storeId, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.DoneRetentionDays, model.DoneRetentionDays_OverrideForStore, storeId, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.ReconcileUnsubscribesHours, model.ReconcileUnsubscribesHours_OverrideForStore, storeId, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.CustomerIdCustomField, model.CustomerIdCustomField_OverrideForStore, storeId, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.DeleteContactOnCustomerErase, model.DeleteContactOnCustomerErase_OverrideForStore, storeId, false);
         await _settingService.ClearCacheAsync();
 

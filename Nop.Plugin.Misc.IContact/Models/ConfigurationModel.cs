@@ -83,6 +83,10 @@ public record ConfigurationModel : BaseNopModel
     public int DoneRetentionDays { get; set; }
     public bool DoneRetentionDays_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName("Plugins.Misc.IContact.Fields.CustomerIdCustomField")]
+    public string CustomerIdCustomField { get; set; }
+    public bool CustomerIdCustomField_OverrideForStore { get; set; }
+
     [NopResourceDisplayName("Plugins.Misc.IContact.Fields.ReconcileUnsubscribesHours")]
     [Range(0, 8760)]
     public int ReconcileUnsubscribesHours { get; set; }

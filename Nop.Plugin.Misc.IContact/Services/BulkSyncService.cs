@@ -209,7 +209,7 @@ public class BulkSyncService
             else if (missing.Count == 0)
                 run.AlreadySubscribed++;
 
-            var snapshot = SubscriptionPlanner.SnapshotOf(customer);
+            var snapshot = SubscriptionPlanner.SnapshotOf(customer, settings);
             items.AddRange(missing.Select(target => new IcontactQueueItem
             {
                 StoreId = run.StoreId,

@@ -83,10 +83,12 @@ public class SubscriptionPlanner
     }
 
     /// <summary>
-    /// Takes the fields iContact keeps from the customer
+    /// Takes the fields iContact keeps from the customer, and the customer id when a custom field is configured for it
     /// </summary>
-    public static string SnapshotOf(Customer customer) => JsonSerializer.Serialize(new IcontactContact
+    public static string SnapshotOf(Customer customer, IcontactSettings settings) => JsonSerializer.Serialize(new IcontactContact
     {
+        CustomFields = string.IsNullOrWhiteSpace(settings?.CustomerIdCustomField) ? null
+            : new Dictionary<string, object> { [settings.CustomerIdCustomField.Trim()] = customer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         Email = Normalize(customer.Email),
         FirstName = customer.FirstName,
         LastName = customer.LastName,
@@ -134,7 +136,7 @@ public class SubscriptionPlanner
             return;
 
         var storeId = await StoreOfAsync(customer);
-        var (_, rules) = await RulesOfStoreAsync(storeId);
+        var (settings, rules) = await RulesOfStoreAsync(storeId);
         if (rules.Count == 0)
             return;
 
@@ -151,7 +153,7 @@ public class SubscriptionPlanner
         }
 
         var targets = RuleEvaluator.Evaluate(rules, await FactsAsync(customer, storeId, rules));
-        var snapshot = SnapshotOf(customer);
+        var snapshot = SnapshotOf(customer, settings);
         foreach (var target in targets.Where(target => !delivered.Contains(target.ListId)))
         {
             items.Add(new IcontactQueueItem
