@@ -57,6 +57,8 @@ public class ViewTests
             }
             foreach (Match match in Regex.Matches(text, @"""(Plugins\.Misc\.IContact\.[A-Za-z.]+)"""))
                 used.Add(match.Groups[1].Value);
+            foreach (Match match in Regex.Matches(text, @"TextAsync\(""([A-Za-z.]+)"""))
+                used.Add("Plugins.Misc.IContact." + match.Groups[1].Value);
         }
 
         Assert.That(used, Has.Count.GreaterThan(40), "the scan found the resource names");

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Nop.Web.Framework.Models;
-using Nop.Web.Framework.Mvc;
 using Nop.Web.Framework.Mvc.ModelBinding;
 
 namespace Nop.Plugin.Misc.IContact.Models;
@@ -28,7 +27,6 @@ public record ConfigurationModel : BaseNopModel
     /// </summary>
     [NopResourceDisplayName("Plugins.Misc.IContact.Fields.AppPassword")]
     [DataType(DataType.Password)]
-    [NoTrim]
     public string AppPassword { get; set; }
     public bool AppPassword_OverrideForStore { get; set; }
 

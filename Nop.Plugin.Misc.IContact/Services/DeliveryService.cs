@@ -164,15 +164,15 @@ public class DeliveryService
                 foreach (var item in group)
                     item.ListId = newListId;
 
-                var notice = $"iContact list '{rule!.ListName}' ({oldListId}) no longer exists; its rule now uses the list of the same name ({newListId}).";
+                var notice = await _errorDescriber.TextAsync("Delivery.ListReplaced", rule!.ListName, oldListId, newListId);
                 await _statusService.RecordNoticeAsync(batch.StoreId, notice);
                 await _logger.WarningAsync($"{IcontactDefaults.SystemName}: {notice}");
             }
             else
             {
                 var reason = rule is null
-                    ? $"iContact list {oldListId} no longer exists and no rule names it any more."
-                    : $"iContact list '{rule.ListName}' ({oldListId}) no longer exists and {(candidates.Count == 0 ? "no list" : $"{candidates.Count} lists")} of that name exist: re-bind the rule on the configuration page.";
+                    ? await _errorDescriber.TextAsync("Delivery.ListGoneNoRule", oldListId)
+                    : await _errorDescriber.TextAsync("Delivery.ListGone", rule.ListName, oldListId, candidates.Count);
                 waiting.AddRange(group);
                 await _queueService.ReleaseAsync(group, UtcNow.AddMinutes(15), reason);
                 await _statusService.RecordErrorAsync(batch.StoreId, reason);
@@ -270,7 +270,7 @@ public class DeliveryService
             if (found.FirstOrDefault() is { } contact)
                 ids[email] = contact.ContactId;
             else if (upserts.Any(c => c.Email == email))
-                refused[email] = warning ?? (warnings.Count > 0 ? string.Join(" ", warnings) : "iContact did not accept the contact.");
+                refused[email] = warning ?? (warnings.Count > 0 ? string.Join(" ", warnings) : await _errorDescriber.TextAsync("Delivery.ContactRefused"));
         }
 
         return (ids, refused);
@@ -282,7 +282,7 @@ public class DeliveryService
         var newest = claimed.GroupBy(item => (item.Email, item.ListId, item.Operation == QueueOperation.DeleteContact))
             .Select(group => group.OrderByDescending(item => item.Id).First())
             .ToList();
-        await _queueService.CompleteAsync(claimed.Except(newest), "Superseded by a newer change.");
+        await _queueService.CompleteAsync(claimed.Except(newest), await _errorDescriber.TextAsync("Delivery.Superseded"));
 
         var lists = await ListsAsync(batch, cancellationToken);
         var items = await GuardListsAsync(batch, newest, lists);
@@ -314,7 +314,7 @@ public class DeliveryService
             leftAlone.AddRange(group.Where(item => unsubscribed.Contains(ids[item.Email])));
         }
         memberships = memberships.Except(leftAlone).ToList();
-        await _queueService.CompleteAsync(leftAlone, "Left alone: the contact is unsubscribed from this list in iContact.", QueueItemState.LeftAlone);
+        await _queueService.CompleteAsync(leftAlone, await _errorDescriber.TextAsync("Delivery.LeftAlone"), QueueItemState.LeftAlone);
         foreach (var item in items.Where(item => item.Operation == QueueOperation.Unsubscribe && !ids.ContainsKey(item.Email) && !refused.ContainsKey(item.Email)))
             delivered.Add(item); //iContact has no such contact: it is on no list
 
@@ -338,7 +338,7 @@ public class DeliveryService
                 }
 
                 var warning = result.Warnings.FirstOrDefault(w => w.Contains(ids[item.Email]) || w.Contains(item.ListId ?? "\0"))
-                    ?? (result.Warnings.Count > 0 ? string.Join(" ", result.Warnings) : "iContact did not accept the subscription.");
+                    ?? (result.Warnings.Count > 0 ? string.Join(" ", result.Warnings) : await _errorDescriber.TextAsync("Delivery.SubscriptionRefused"));
                 if (item.ListId is not null && warning.Contains(item.ListId))
                     _listCache.Invalidate(batch.Folder); //the list may be gone: the guard looks again on the next pass
                 failed.Add((item, warning));
@@ -377,7 +377,7 @@ public class DeliveryService
 
         if (!IcontactConnectionService.IsConfigured(settings))
         {
-            await _queueService.ReleaseAsync(claimed, UtcNow.AddMinutes(5), "The plugin is not configured for this store.");
+            await _queueService.ReleaseAsync(claimed, UtcNow.AddMinutes(5), await _errorDescriber.TextAsync("Delivery.NotConfigured"));
             return new DeliveryPassResult(0, 0, 0, claimed.Count);
         }
 
@@ -397,7 +397,8 @@ public class DeliveryService
         catch (BudgetExhaustedException exception)
         {
             var waitingItems = claimed.Where(item => item.State == QueueItemState.InFlight).ToList();
-            await _queueService.ReleaseAsync(waitingItems, exception.AvailableOnUtc, exception.Message);
+            await _queueService.ReleaseAsync(waitingItems, exception.AvailableOnUtc,
+                await _errorDescriber.TextAsync("Delivery.BudgetUsedUp", exception.AvailableOnUtc.ToString("yyyy-MM-dd HH:mm")));
             return new DeliveryPassResult(0, 0, 0, waitingItems.Count);
         }
         catch (IcontactApiException exception) when (exception.RequiresOwnerAction)

@@ -50,5 +50,16 @@ public class ErrorDescriber
         return string.Format(await _localizationService.GetResourceAsync(exception.LocaleKey), details);
     }
 
+    /// <summary>
+    /// Gets a localized text of the plugin (in the background: the store's default language)
+    /// </summary>
+    /// <param name="name">Resource name after the plugin prefix, e.g. "Delivery.NotConfigured"</param>
+    /// <param name="args">Format arguments</param>
+    public virtual async Task<string> TextAsync(string name, params object[] args)
+    {
+        var text = await _localizationService.GetResourceAsync($"{IcontactDefaults.LocalePrefix}.{name}");
+        return args.Length > 0 ? string.Format(text, args) : text;
+    }
+
     #endregion
 }
