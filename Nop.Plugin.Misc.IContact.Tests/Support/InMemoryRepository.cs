@@ -33,6 +33,16 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
     public Task<IList<TEntity>> GetAllAsync(Func<IQueryable<TEntity>, IQueryable<TEntity>> func = null, Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true) =>
         Task.FromResult<IList<TEntity>>((func ?? (q => q))(Table).ToList());
 
+    public async Task<IList<TEntity>> GetAllAsync(Func<IQueryable<TEntity>, Task<IQueryable<TEntity>>> func = null, Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true) =>
+        func is null ? Items.ToList() : (await func(Table)).ToList();
+
+    public async Task<IPagedList<TEntity>> GetAllPagedAsync(Func<IQueryable<TEntity>, Task<IQueryable<TEntity>>> func = null, int pageIndex = 0, int pageSize = int.MaxValue,
+        bool getOnlyTotalCount = false, bool includeDeleted = true)
+    {
+        var query = func is null ? Table : await func(Table);
+        return await GetAllPagedAsync(_ => query, pageIndex, pageSize, getOnlyTotalCount, includeDeleted);
+    }
+
     public Task<IPagedList<TEntity>> GetAllPagedAsync(Func<IQueryable<TEntity>, IQueryable<TEntity>> func = null, int pageIndex = 0, int pageSize = int.MaxValue,
         bool getOnlyTotalCount = false, bool includeDeleted = true)
     {

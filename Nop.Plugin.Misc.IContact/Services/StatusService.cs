@@ -57,7 +57,7 @@ public class StatusService
     /// Gets the stores that have a status (every store that ever called iContact)
     /// </summary>
     public virtual async Task<IList<int>> GetStoreIdsAsync() =>
-        (await _statusRepository.GetAllAsync()).Select(status => status.StoreId).Distinct().ToList();
+        (await _statusRepository.GetAllAsync(query => query)).Select(status => status.StoreId).Distinct().ToList();
 
     /// <summary>
     /// Records a notice for the owner
