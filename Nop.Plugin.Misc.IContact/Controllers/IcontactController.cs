@@ -102,7 +102,8 @@ public class IcontactController : BasePluginController
 
         try
         {
-            _icontactHttpClient.RequestTimeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds);
+            //an admin page must not hang on a slow iContact: lists wait at most 10 seconds here
+            _icontactHttpClient.RequestTimeout = TimeSpan.FromSeconds(Math.Clamp(settings.RequestTimeoutSeconds, 1, 10));
             var lists = await _icontactHttpClient.GetListsAsync(_connectionService.CreateFolder(settings), HttpContext?.RequestAborted ?? default);
             await _statusService.RecordSuccessAsync(storeId);
             return lists;
