@@ -133,12 +133,17 @@ public abstract class PipelineTestBase : EmulatorTestBase
 
     protected int CustomerPagesRead { get; set; }
 
+    /// <summary>
+    /// Stores whose settings the fake reports as inherited from the shared scope (no overrides of their own)
+    /// </summary>
+    protected HashSet<int> SharedCredentialStores { get; } = [];
+
     protected Mock<ISettingService> SettingService()
     {
         var mock = new Mock<ISettingService>();
         mock.Setup(s => s.LoadSettingAsync<IcontactSettings>(It.IsAny<int>())).ReturnsAsync((int id) => Settings.GetValueOrDefault(id, Settings[0]));
         mock.Setup(s => s.SettingExistsAsync(It.IsAny<IcontactSettings>(), It.IsAny<Expression<Func<IcontactSettings, string>>>(), It.IsAny<int>()))
-            .ReturnsAsync((IcontactSettings _, Expression<Func<IcontactSettings, string>> _, int id) => Settings.ContainsKey(id));
+            .ReturnsAsync((IcontactSettings _, Expression<Func<IcontactSettings, string>> _, int id) => Settings.ContainsKey(id) && !SharedCredentialStores.Contains(id));
         return mock;
     }
 

@@ -153,6 +153,34 @@ public class ResilienceTests : PipelineTestBase
     }
 
     [Test]
+    public async Task Stores_sharing_credentials_share_one_request_budget()
+    {
+        //neither store overrides the AppID: both use the shared one, so one budget counts for both
+        const int otherStore = 2;
+        SharedCredentialStores.Add(StoreId);
+        SharedCredentialStores.Add(otherStore);
+        Settings[otherStore] = Settings[StoreId];
+        Settings[StoreId].RequestsPerHour = 6;
+        Settings[StoreId].BatchSize = 5;
+        Switch(s => s.RequestsPerHour = 6);
+        var consumer = Consumer();
+        for (var i = 0; i < 30; i++)
+        {
+            var customer = NewCustomer($"s{i}@example.com");
+            customer.RegisteredInStoreId = i % 2 == 0 ? StoreId : otherStore;
+            await consumer.HandleEventAsync(new CustomerRegisteredEvent(customer));
+        }
+
+        await DeliverAllAsync();
+
+        Assert.That(Queue.Items.Select(i => i.StoreId).Distinct().Count(), Is.EqualTo(2));
+        Assert.That(EmulatorSubscriptions(), Has.Count.EqualTo(30));
+        lock (Emulator.State.Lock)
+            Assert.That(Emulator.State.PeakRequestsPerHour, Is.LessThanOrEqualTo(6), "one budget for one AppID");
+        Assert.That(Queue.Items.Select(i => i.Attempts), Has.All.Zero);
+    }
+
+    [Test]
     public async Task Throttling_by_iContact_is_retried_later_not_failed()
     {
         //someone else used this AppID's hour at iContact

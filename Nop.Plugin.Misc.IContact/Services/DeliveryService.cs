@@ -97,7 +97,11 @@ public class DeliveryService
     /// <summary>
     /// One store's batch in delivery
     /// </summary>
-    protected record Batch(int StoreId, IcontactSettings Settings, IcontactFolder Folder);
+    /// <param name="StoreId">The store whose items are delivered</param>
+    /// <param name="Settings">Its settings</param>
+    /// <param name="Folder">Where in iContact</param>
+    /// <param name="BudgetStoreId">The scope whose request budget applies: stores that share credentials share a budget</param>
+    protected record Batch(int StoreId, IcontactSettings Settings, IcontactFolder Folder, int BudgetStoreId);
 
     #endregion
 
@@ -116,7 +120,7 @@ public class DeliveryService
 
     protected virtual async Task<T> CallAsync<T>(Batch batch, Func<Task<T>> call)
     {
-        if (await _requestBudget.TryReserveAsync(batch.StoreId, batch.Settings) is DateTime availableOn)
+        if (await _requestBudget.TryReserveAsync(batch.BudgetStoreId, batch.Settings) is DateTime availableOn)
             throw new BudgetExhaustedException(availableOn);
         return await call();
     }
@@ -186,7 +190,15 @@ public class DeliveryService
     /// Reserves one request of a store's budget
     /// </summary>
     /// <returns>Null when reserved; otherwise when the budget allows it again</returns>
-    public virtual Task<DateTime?> ReserveAsync(int storeId, IcontactSettings settings) => _requestBudget.TryReserveAsync(storeId, settings);
+    public virtual async Task<DateTime?> ReserveAsync(int storeId, IcontactSettings settings) =>
+        await _requestBudget.TryReserveAsync(await BudgetScopeAsync(storeId, settings), settings);
+
+    /// <summary>
+    /// Gets the scope whose request budget a store uses: its own when it overrides the AppID, else the shared one,
+    /// because iContact counts requests per application, not per store
+    /// </summary>
+    protected virtual async Task<int> BudgetScopeAsync(int storeId, IcontactSettings settings) =>
+        storeId > 0 && await _settingService.SettingExistsAsync(settings, s => s.AppId, storeId) ? storeId : 0;
 
     /// <summary>
     /// Reads, page by page within the budget, the contacts a list has as unsubscribed
@@ -198,7 +210,7 @@ public class DeliveryService
         if (known is not null)
             return known;
 
-        var batch = new Batch(storeId, settings, folder);
+        var batch = new Batch(storeId, settings, folder, await BudgetScopeAsync(storeId, settings));
         var ids = new HashSet<string>();
         for (var offset = 0; ; )
         {
@@ -391,7 +403,7 @@ public class DeliveryService
         try
         {
             _icontactHttpClient.RequestTimeout = TimeSpan.FromSeconds(Math.Max(settings.RequestTimeoutSeconds, 1));
-            var batch = new Batch(storeId, settings, _connectionService.CreateFolder(settings));
+            var batch = new Batch(storeId, settings, _connectionService.CreateFolder(settings), await BudgetScopeAsync(storeId, settings));
             return await DeliverAsync(batch, claimed, cancellationToken);
         }
         catch (BudgetExhaustedException exception)
