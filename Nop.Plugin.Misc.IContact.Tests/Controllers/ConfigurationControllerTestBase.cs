@@ -81,11 +81,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         {
             new() { Id = 1, Name = "Administrators" }, new() { Id = 3, Name = "Registered" }, new() { Id = 4, Name = "Guests" }
         });
-        customers.Setup(c => c.GetAllCustomersAsync(It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(),
-                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int[]>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(),
-                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<bool?>(),
-                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>()))
-            .ReturnsAsync(new PagedList<Customer>([], 0, 500, 0));
+        customers.SetupCustomerPaging((_, _, _, pageIndex, pageSize, _) => new PagedList<Customer>([], pageIndex, pageSize, 0));
         var newsletters = new Mock<INewsLetterSubscriptionTypeService>();
         newsletters.Setup(n => n.GetAllNewsLetterSubscriptionTypesAsync(It.IsAny<int>()))
             .ReturnsAsync(new List<NewsLetterSubscriptionType> { new() { Id = 1, Name = "Newsletter" } });

@@ -104,25 +104,17 @@ public abstract class PipelineTestBase : EmulatorTestBase
         CustomerService.Setup(c => c.GetCustomerRoleIdsAsync(It.IsAny<Customer>(), It.IsAny<bool>()))
             .ReturnsAsync((Customer c, bool _) => Roles.GetValueOrDefault(c.Id, []));
         //the platform's paging: any of the roles, not deleted, created up to a time, newest first
-        CustomerService.Setup(c => c.GetAllCustomersAsync(It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(),
-                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int[]>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(),
-                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<bool?>(),
-                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>()))
-            .Returns(new InvocationFunc(invocation =>
-            {
-                //more parameters than a Func takes: read them by position (createdToUtc 1, customerRoleIds 6, isActive 17, pageIndex 18, pageSize 19, getOnlyTotalCount 20)
-                var args = invocation.Arguments;
-                var (createdTo, roleIds, isActive) = ((DateTime?)args[1], (int[])args[6], (bool?)args[17]);
-                var (pageIndex, pageSize, countOnly) = ((int)args[18], (int)args[19], (bool)args[20]);
-                var all = Customers.Values
-                    .Where(c => !c.Deleted && (createdTo is null || c.CreatedOnUtc <= createdTo) && (isActive is null || c.Active == isActive)
-                        && (roleIds is null || Roles.GetValueOrDefault(c.Id, []).Any(roleIds.Contains)))
-                    .OrderByDescending(c => c.CreatedOnUtc).ThenByDescending(c => c.Id)
-                    .ToList();
-                CustomerPagesRead++;
-                var page = countOnly ? [] : all.Skip(pageIndex * pageSize).Take(pageSize).ToList();
-                return Task.FromResult<Nop.Core.IPagedList<Customer>>(new PagedList<Customer>(page, pageIndex, pageSize, all.Count));
-            }));
+        CustomerService.SetupCustomerPaging((createdTo, roleIds, isActive, pageIndex, pageSize, countOnly) =>
+        {
+            var all = Customers.Values
+                .Where(c => !c.Deleted && (createdTo is null || c.CreatedOnUtc <= createdTo) && (isActive is null || c.Active == isActive)
+                    && (roleIds is null || Roles.GetValueOrDefault(c.Id, []).Any(roleIds.Contains)))
+                .OrderByDescending(c => c.CreatedOnUtc).ThenByDescending(c => c.Id)
+                .ToList();
+            CustomerPagesRead++;
+            var page = countOnly ? [] : all.Skip(pageIndex * pageSize).Take(pageSize).ToList();
+            return new PagedList<Customer>(page, pageIndex, pageSize, all.Count);
+        });
         NewsletterService = new Mock<INewsLetterSubscriptionService>();
         NewsletterService.Setup(n => n.GetNewsLetterSubscriptionsByEmailAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool?>()))
             .ReturnsAsync((string email, int storeId, int typeId, bool? active) => Newsletters
