@@ -51,8 +51,14 @@ public class SubscriberService
     /// <summary>
     /// Gets the records of a store with these iContact contact ids
     /// </summary>
-    public virtual Task<IList<IcontactSubscriber>> GetByContactIdsAsync(int storeId, IList<string> contactIds) =>
-        _subscriberRepository.GetAllAsync(query => query.Where(s => s.StoreId == storeId && contactIds.Contains(s.ContactId)));
+    public virtual async Task<IList<IcontactSubscriber>> GetByContactIdsAsync(int storeId, IList<string> contactIds)
+    {
+        //a list can have many thousands of unsubscribed contacts: ask in chunks that stay below database parameter limits
+        var found = new List<IcontactSubscriber>();
+        foreach (var chunk in contactIds.Distinct().Chunk(500))
+            found.AddRange(await _subscriberRepository.GetAllAsync(query => query.Where(s => s.StoreId == storeId && chunk.Contains(s.ContactId))));
+        return found;
+    }
 
     /// <summary>
     /// Removes a list from a record (the contact left it in iContact)
