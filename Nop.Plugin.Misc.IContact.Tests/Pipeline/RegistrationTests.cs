@@ -199,6 +199,34 @@ public class RegistrationTests : PipelineTestBase
     }
 
     [Test]
+    public async Task An_active_customer_no_rule_covers_costs_one_comparison_per_update()
+    {
+        var customer = NewCustomer("admin@example.com", true, 1);
+        await Consumer().HandleEventAsync(new EntityUpdatedEvent<Customer>(customer));
+        CustomerService.Invocations.Clear();
+
+        for (var i = 0; i < 3; i++)
+            await Consumer().HandleEventAsync(new EntityUpdatedEvent<Customer>(customer));
+
+        CustomerService.Verify(c => c.GetCustomerRoleIdsAsync(It.IsAny<Customer>(), It.IsAny<bool>()), Times.Never);
+        Assert.That(Queue.Items, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_customer_remembered_as_uncovered_still_joins_when_given_a_mapped_role()
+    {
+        var customer = NewCustomer("admin@example.com", true, 1);
+        await Consumer().HandleEventAsync(new EntityUpdatedEvent<Customer>(customer));
+
+        Roles[customer.Id] = [1, RegisteredRoleId];
+        await Consumer().HandleEventAsync(new EntityInsertedEvent<CustomerCustomerRoleMapping>(
+            new CustomerCustomerRoleMapping { CustomerId = customer.Id, CustomerRoleId = RegisteredRoleId }));
+        await DeliverAllAsync();
+
+        Assert.That(StatusOn("admin@example.com", CustomersListId), Is.EqualTo("normal"));
+    }
+
+    [Test]
     public async Task A_store_without_configuration_queues_nothing()
     {
         Settings[StoreId].AccountId = null;

@@ -115,6 +115,28 @@ public class SubscriberService
     }
 
     /// <summary>
+    /// Remembers that an active customer's address was evaluated and nothing had to be sent, so later customer updates
+    /// cost one comparison (a record with no lists)
+    /// </summary>
+    public virtual async Task MarkEvaluatedAsync(int storeId, int customerId, string email)
+    {
+        var record = await GetAsync(customerId, storeId);
+        if (record is null)
+        {
+            await _subscriberRepository.InsertAsync(new IcontactSubscriber
+            {
+                StoreId = storeId, CustomerId = customerId, Email = email, ListIds = string.Empty, UpdatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime
+            }, false);
+        }
+        else if (record.Email != email && record.GetListIds().Count == 0)
+        {
+            record.Email = email;
+            record.UpdatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime;
+            await _subscriberRepository.UpdateAsync(record, false);
+        }
+    }
+
+    /// <summary>
     /// Forgets a customer in a store (contact deleted)
     /// </summary>
     public virtual async Task DeleteAsync(int customerId, int storeId)

@@ -175,6 +175,10 @@ public class SubscriptionPlanner
         items.AddRange(leaving.Select(listId => Unsubscribe(storeId, customer.Id, email, listId)));
 
         await _queueService.EnqueueAsync(items);
+
+        //an active customer no rule covers: remember the address, so the noisy customer updates stop at the comparison
+        if (items.Count == 0 && customer.Active && (subscriber is null || subscriber.Email != email))
+            await _subscriberService.MarkEvaluatedAsync(storeId, customer.Id, email);
     }
 
     /// <summary>
