@@ -31,7 +31,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     protected InMemoryRepository<IcontactQueueItem> QueueRepository { get; private set; }
     protected List<(string Type, string Message)> Shown { get; private set; }
 
-    protected const string EncryptedPrefix = "encrypted:";
+    protected const string EncryptedPrefix = PlatformFakes.EncryptedPrefix;
 
     [SetUp]
     public void CreatePlatform()
@@ -57,23 +57,6 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
             .Callback<string, bool, int>((m, _, _) => Shown.Add(("warning", m)));
     }
 
-    protected static Mock<ILocalizationService> EnglishResources()
-    {
-        var resources = IcontactLocales.All;
-        var localization = new Mock<ILocalizationService>();
-        localization.Setup(l => l.GetResourceAsync(It.IsAny<string>()))
-            .ReturnsAsync((string key) => resources.TryGetValue(key, out var value) ? value : key);
-        return localization;
-    }
-
-    protected static Mock<IEncryptionService> FakeEncryption()
-    {
-        var encryption = new Mock<IEncryptionService>();
-        encryption.Setup(e => e.EncryptText(It.IsAny<string>(), It.IsAny<string>())).Returns((string text, string _) => EncryptedPrefix + text);
-        encryption.Setup(e => e.DecryptText(It.IsAny<string>(), It.IsAny<string>())).Returns((string text, string _) => text[EncryptedPrefix.Length..]);
-        return encryption;
-    }
-
     protected IcontactController CreateController()
     {
         var customers = new Mock<ICustomerService>();
@@ -85,12 +68,12 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         var newsletters = new Mock<INewsLetterSubscriptionTypeService>();
         newsletters.Setup(n => n.GetAllNewsLetterSubscriptionTypesAsync(It.IsAny<int>()))
             .ReturnsAsync(new List<NewsLetterSubscriptionType> { new() { Id = 1, Name = "Newsletter" } });
-        var localization = EnglishResources();
+        var localization = PlatformFakes.EnglishResources();
 
         var queue = new QueueService(new DeliverySignal(), new InProcessLocker(), QueueRepository, TimeProvider.System);
         var status = new StatusService(StatusRepository);
         var subscribers = new SubscriberService(new InMemoryRepository<IcontactSubscriber>(), TimeProvider.System);
-        var connection = new IcontactConnectionService(FakeEncryption().Object);
+        var connection = new IcontactConnectionService(PlatformFakes.Encryption().Object);
         var errors = new ErrorDescriber(localization.Object);
         var delivery = new DeliveryService(errors, connection, Client(), Mock.Of<ILogger>(), SettingService.Object, new ListCache(), queue,
             new RequestBudget(status, TimeProvider.System), status, subscribers, TimeProvider.System, new UnsubscribedIndex());

@@ -54,7 +54,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected IcontactRule CustomersRule { get; private set; }
     private int _nextCustomerId = 100;
 
-    protected const string EncryptedPrefix = "encrypted:";
+    protected const string EncryptedPrefix = PlatformFakes.EncryptedPrefix;
 
     [SetUp]
     public void CreatePipeline()
@@ -155,14 +155,9 @@ public abstract class PipelineTestBase : EmulatorTestBase
 
     protected DeliveryService Delivery()
     {
-        var resources = IcontactLocales.All;
-        var localization = new Mock<ILocalizationService>();
-        localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => resources.TryGetValue(key, out var value) ? value : key);
-        var encryption = new Mock<IEncryptionService>();
-        encryption.Setup(e => e.DecryptText(It.IsAny<string>(), It.IsAny<string>())).Returns((string text, string _) => text[EncryptedPrefix.Length..]);
         var statusService = new StatusService(Statuses);
 
-        return new DeliveryService(new ErrorDescriber(localization.Object), new IcontactConnectionService(encryption.Object), Client(),
+        return new DeliveryService(new ErrorDescriber(PlatformFakes.EnglishResources().Object), new IcontactConnectionService(PlatformFakes.Encryption().Object), Client(),
             Mock.Of<ILogger>(), SettingService().Object, Lists, QueueService(), new RequestBudget(statusService, Clock), statusService,
             new SubscriberService(Subscribers, Clock), Clock, Unsubscribed);
     }
@@ -170,13 +165,9 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected BulkSyncService Bulk() =>
         new(CustomerService.Object, NewsletterService.Object, Runs, SettingService().Object, QueueService(), new SubscriberService(Subscribers, Clock), Clock);
 
-    protected UnsubscribeReconciler Reconciler()
-    {
-        var encryption = new Mock<IEncryptionService>();
-        encryption.Setup(e => e.DecryptText(It.IsAny<string>(), It.IsAny<string>())).Returns((string text, string _) => text[EncryptedPrefix.Length..]);
-        return new UnsubscribeReconciler(Delivery(), new IcontactConnectionService(encryption.Object), Client(), NewsletterService.Object,
+    protected UnsubscribeReconciler Reconciler() =>
+        new(Delivery(), new IcontactConnectionService(PlatformFakes.Encryption().Object), Client(), NewsletterService.Object,
             SettingService().Object, new StatusService(Statuses), new SubscriberService(Subscribers, Clock), Clock);
-    }
 
     protected Customer NewCustomer(string email, bool active = true, params int[] roles)
     {

@@ -55,7 +55,7 @@ public sealed class IcontactCredentials
             throw new IcontactApiException(IcontactErrorKind.MissingUsername, "The iContact username is empty.");
 
         var rawAppId = appId ?? string.Empty;
-        var cleanAppId = string.Concat(rawAppId.Where(c => !char.IsWhiteSpace(c)));
+        var cleanAppId = RemoveWhitespace(rawAppId);
         var whitespaceRemoved = cleanAppId.Length != rawAppId.Length;
         if (cleanAppId.Length != IcontactDefaults.AppIdLength || !cleanAppId.All(char.IsAsciiLetterOrDigit))
         {
@@ -77,6 +77,12 @@ public sealed class IcontactCredentials
 
         return new IcontactCredentials(username, cleanAppId, appPassword, baseUri, whitespaceRemoved);
     }
+
+    /// <summary>
+    /// Removes every white-space character (what people paste around and inside an AppID)
+    /// </summary>
+    public static string RemoveWhitespace(string value) =>
+        value is null ? null : string.Concat(value.Where(c => !char.IsWhiteSpace(c)));
 
     /// <summary>
     /// Returns a description without secrets

@@ -89,9 +89,6 @@ public class IcontactController : BasePluginController
         return args.Length > 0 ? string.Format(text, args) : text;
     }
 
-    protected static string RemoveWhitespace(string value) =>
-        value is null ? null : string.Concat(value.Where(c => !char.IsWhiteSpace(c)));
-
     /// <summary>
     /// Reads the folder's lists; null (with a warning shown and recorded) when iContact cannot be asked
     /// </summary>
@@ -270,7 +267,7 @@ public class IcontactController : BasePluginController
         }
 
         settings.Username = model.Username?.Trim();
-        settings.AppId = RemoveWhitespace(model.AppId);
+        settings.AppId = IcontactCredentials.RemoveWhitespace(model.AppId);
         if (!string.IsNullOrWhiteSpace(model.AppPassword))
             settings.EncryptedAppPassword = _connectionService.EncryptPassword(model.AppPassword);
         settings.ApiBaseUrl = string.IsNullOrWhiteSpace(model.ApiBaseUrl) ? IcontactDefaults.ApiBaseUrl : model.ApiBaseUrl.Trim();
@@ -374,7 +371,7 @@ public class IcontactController : BasePluginController
 
             //the stored credentials work again: a paused delivery resumes
             var storedCredentials = string.IsNullOrWhiteSpace(model.AppPassword)
-                && form.Username?.Trim() == settings.Username && RemoveWhitespace(form.AppId) == settings.AppId
+                && form.Username?.Trim() == settings.Username && IcontactCredentials.RemoveWhitespace(form.AppId) == settings.AppId
                 && (string.IsNullOrWhiteSpace(form.ApiBaseUrl) ? IcontactDefaults.ApiBaseUrl : form.ApiBaseUrl.Trim()) == settings.ApiBaseUrl;
             if (storedCredentials)
                 await _statusService.ResumeAsync(storeId);

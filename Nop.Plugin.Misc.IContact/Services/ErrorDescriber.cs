@@ -37,7 +37,7 @@ public class ErrorDescriber
         if (exception.Kind == IcontactErrorKind.InvalidAppIdFormat)
         {
             var raw = enteredAppId ?? string.Empty;
-            var clean = string.Concat(raw.Where(c => !char.IsWhiteSpace(c)));
+            var clean = IcontactCredentials.RemoveWhitespace(raw);
             var message = clean.All(char.IsAsciiLetterOrDigit)
                 ? string.Format(await _localizationService.GetResourceAsync($"{prefix}.Errors.InvalidAppIdFormat"), clean.Length)
                 : await _localizationService.GetResourceAsync($"{prefix}.Errors.InvalidAppIdCharacters");

@@ -87,7 +87,7 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
 
         return segments switch
         {
-            ["a"] when method == "GET" => Collection("accounts", [Account(switches)], switches: switches),
+            ["a"] when method == "GET" => Collection("accounts", [Account(switches)]),
             ["a", var a] when method == "GET" && a == state.AccountId => new Reply(200, new JsonObject { ["account"] = Account(switches) }),
             ["a", ..] when segments[1] != state.AccountId => Error(404, "The account you requested does not exist."),
             ["a", _, "c"] when method == "GET" => new Reply(200, new JsonObject
@@ -514,7 +514,7 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
     private static JsonNode Id(string id, EmulatorSwitches switches) =>
         switches.NumericIds && long.TryParse(id, out var n) ? JsonValue.Create(n) : JsonValue.Create(id);
 
-    private static Reply Collection(string name, IList<JsonObject> all, IQueryCollection? query = null, IList<string>? warnings = null, EmulatorSwitches? switches = null)
+    private static Reply Collection(string name, IList<JsonObject> all, IQueryCollection? query = null, IList<string>? warnings = null)
     {
         all = Ordered(all, query?["orderby"].ToString());
         var limit = Math.Clamp(int.TryParse(query?["limit"], out var l) ? l : 20, 1, 500);
