@@ -144,6 +144,22 @@ public class RepositoryTests : PostgresTestBase
     }
 
     [Test]
+    public async Task CustomerRegisteredDuringARunComesFirstUnlessTheCutOffExcludesIt()
+    {
+        await CustomerSeeder.SeedAsync(Database, new SeedPlan(10));
+        var cutOff = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+        var service = new PostgresCustomerService(Database);
+
+        var id = await CustomerSeeder.AddCustomerAsync(Database, "late@example.com", cutOff.AddMinutes(1), [CustomerSeeder.RegisteredRoleId], newsletter: true);
+
+        Assert.That(id, Is.EqualTo(11));
+        Assert.That((await service.GetAllCustomersAsync(customerRoleIds: [3], pageSize: 1)).Single().Id, Is.EqualTo(id));
+        Assert.That((await service.GetAllCustomersAsync(createdToUtc: cutOff, customerRoleIds: [3], pageSize: 1)).Single().Id, Is.EqualTo(1));
+        Assert.That(await service.GetCustomerRoleIdsAsync(await service.GetCustomerByIdAsync(id)), Is.EqualTo(new[] { 3 }));
+        Assert.That(await service.GetNewsLetterSubscriptionsByEmailAsync("late@example.com"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task SeedingWritesWhatThePlanSays()
     {
         await CustomerSeeder.SeedAsync(Database, new SeedPlan(1_000) { NoEmailEvery = 10 });

@@ -64,4 +64,29 @@ public static class CustomerSeeder
             """);
         return watch.Elapsed;
     }
+
+    /// <summary>
+    /// Registers one more customer (e.g. while a run pages), with every NOT NULL column the stand-in Customer lacks
+    /// </summary>
+    /// <returns>The customer's id</returns>
+    public static Task<int> AddCustomerAsync(PostgresDatabase database, string email, DateTime createdOnUtc, int[] roleIds, bool newsletter = false, bool active = true)
+    {
+        var created = createdOnUtc.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+        var quoted = email is null ? "NULL" : $"'{email.Replace("'", "''")}'";
+        var mappings = string.Join(" ", roleIds.Select(role => $"INSERT INTO \"Customer_CustomerRole_Mapping\" (\"Customer_Id\", \"CustomerRole_Id\") SELECT id, {role} FROM added;"));
+        return database.ScalarAsync<int>($"""
+            CREATE TEMP TABLE added AS WITH inserted AS (
+              INSERT INTO "Customer" ("Username", "Email", "CustomerGuid", "CountryId", "StateProvinceId", "VatNumberStatusId", "IsTaxExempt", "AffiliateId",
+                  "VendorId", "HasShoppingCartItems", "RequireReLogin", "FailedLoginAttempts", "Active", "Deleted", "IsSystemAccount", "CreatedOnUtc",
+                  "LastActivityDateUtc", "RegisteredInStoreId", "MustChangePassword")
+              VALUES ({quoted}, {quoted}, gen_random_uuid(), 0, 0, 0, false, 0, 0, false, false, 0, {(active ? "true" : "false")}, false, false,
+                  timestamp '{created}', timestamp '{created}', 1, false)
+              RETURNING "Id" AS id)
+            SELECT id FROM inserted;
+            {mappings}
+            {(newsletter && email is not null ? $"INSERT INTO \"NewsLetterSubscription\" (\"NewsLetterSubscriptionGuid\", \"Email\", \"Active\", \"StoreId\", \"CreatedOnUtc\", \"LanguageId\", \"TypeId\") VALUES (gen_random_uuid(), {quoted}, true, 1, timestamp '{created}', 1, 1);" : string.Empty)}
+            SELECT id FROM added;
+            DROP TABLE added;
+            """);
+    }
 }
