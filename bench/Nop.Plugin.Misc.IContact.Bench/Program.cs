@@ -14,9 +14,18 @@ using Nop.Plugin.Misc.IContact.Services;
 using Nop.Plugin.Misc.IContact.Tests.Support;
 
 //dotnet run -c Release --project bench/Nop.Plugin.Misc.IContact.Bench [-- --customers 100000 --naive 500]
+//dotnet run -c Release --project bench/Nop.Plugin.Misc.IContact.Bench -- --postgres [--customers 100000 --pages 5]
 var customersInBulk = ArgInt("--customers", 100_000);
 var naiveSample = ArgInt("--naive", 500);
 var registrations = ArgInt("--registrations", 1_000);
+var widths = new[] { 46, 44, 14, 28, 10 };
+
+if (args.Contains("--postgres"))
+{
+    Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores");
+    PrintTable(await PostgresBench.RunAsync(customersInBulk, ArgInt("--pages", 5)));
+    return 0;
+}
 
 await using var emulator = await EmulatorProcess.StartAsync();
 var rows = new List<(string Scenario, string Measure, string Ours, string Baseline, string Ratio)>();
@@ -154,14 +163,18 @@ Console.WriteLine($"iContact emulator at {emulator.ApiBaseUrl} (child process); 
     rows.Add(("", "samples", latencies.Count.ToString(), "", ""));
 }
 
-Console.WriteLine();
-var widths = new[] { 46, 36, 14, 28, 10 };
-string Row(params string[] cells) => string.Join(" | ", cells.Select((c, i) => c.PadRight(widths[i])));
-Console.WriteLine(Row("scenario", "measure", "plugin", "baseline", "ratio"));
-Console.WriteLine(string.Join("-+-", widths.Select(w => new string('-', w))));
-foreach (var r in rows)
-    Console.WriteLine(Row(r.Scenario, r.Measure, r.Ours, r.Baseline, r.Ratio));
+PrintTable(rows);
 return 0;
+
+void PrintTable(List<(string Scenario, string Measure, string Ours, string Baseline, string Ratio)> table)
+{
+    string Row(params string[] cells) => string.Join(" | ", cells.Select((c, i) => c.PadRight(widths[i])));
+    Console.WriteLine();
+    Console.WriteLine(Row("scenario", "measure", "plugin", "baseline", "ratio"));
+    Console.WriteLine(string.Join("-+-", widths.Select(w => new string('-', w))));
+    foreach (var r in table)
+        Console.WriteLine(Row(r.Scenario, r.Measure, r.Ours, r.Baseline, r.Ratio));
+}
 
 static double P(List<double> values, double percentile)
 {
