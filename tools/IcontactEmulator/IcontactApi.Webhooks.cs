@@ -108,8 +108,12 @@ public sealed partial class IcontactApi
 
     #region Events
 
-    private void RaiseContactEvent(string eventId, ContactRecord contact, EmulatorSwitches switches) =>
-        _events.Add(new WebhookEvent(eventId, _requestFolder, null, new JsonObject { ["contact"] = Contact(contact, switches) }));
+    private void RaiseContactEvent(string eventId, ContactRecord contact, EmulatorSwitches switches)
+    {
+        //benchmarks post 100,000 contacts: build bodies only when someone listens
+        if (state.Webhooks.Count > 0)
+            _events.Add(new WebhookEvent(eventId, _requestFolder, null, new JsonObject { ["contact"] = Contact(contact, switches) }));
+    }
 
     /// <summary>
     /// A subscription became normal (contact_subscribed) or left normal/pending for unsubscribed (contact_unsubscribed);
@@ -123,7 +127,7 @@ public sealed partial class IcontactApi
             ("normal" or "pending", "unsubscribed") => ContactUnsubscribed,
             _ => null
         };
-        if (eventId is null || !state.Contacts.TryGetValue(subscription.ContactId, out var contact) || !state.Lists.TryGetValue(subscription.ListId, out var list))
+        if (eventId is null || state.Webhooks.Count == 0 || !state.Contacts.TryGetValue(subscription.ContactId, out var contact) || !state.Lists.TryGetValue(subscription.ListId, out var list))
             return;
         _events.Add(new WebhookEvent(eventId, everyFolder ? null : _requestFolder, subscription.ListId,
             new JsonObject { ["contact"] = Contact(contact, switches), ["list"] = List(list, switches) }));
