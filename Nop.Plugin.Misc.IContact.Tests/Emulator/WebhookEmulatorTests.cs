@@ -125,6 +125,18 @@ public class WebhookEmulatorTests
 
     private static JsonArray Parse(HookReceiver.Call call) => JsonNode.Parse(call.Body)!.AsArray();
 
+    /// <summary>ann@example.com subscribed (normal) to a new list of each name; returns her id and the lists' ids</summary>
+    private async Task<(string ContactId, string[] ListIds)> SubscribedContactAsync(params string[] listNames)
+    {
+        var listIds = new List<string>();
+        foreach (var name in listNames)
+            listIds.Add(await CreateListAsync(name));
+        var contactId = await CreateContactAsync("ann@example.com");
+        foreach (var listId in listIds)
+            await SubscribeAsync(contactId, listId);
+        return (contactId, listIds.ToArray());
+    }
+
     #endregion
 
     #region The resource
@@ -222,9 +234,8 @@ public class WebhookEmulatorTests
     public async Task An_unsubscribe_through_the_API_posts_contact_and_list_to_the_hook()
     {
         await CreateHookAsync(IcontactApi.ContactUnsubscribed);
-        var listId = await CreateListAsync("Newsletter");
-        var contactId = await CreateContactAsync("ann@example.com");
-        await SubscribeAsync(contactId, listId);
+        var (contactId, lists) = await SubscribedContactAsync("Newsletter");
+        var listId = lists[0];
 
         var (status, _) = await ApiAsync(HttpMethod.Post, $"{Folder}/subscriptions/{listId}_{contactId}", new { status = "unsubscribed" });
         var calls = await _receiver.WaitForCallsAsync(1);
@@ -247,9 +258,8 @@ public class WebhookEmulatorTests
     public async Task The_API_answers_before_the_hook_answers()
     {
         await CreateHookAsync(IcontactApi.ContactUnsubscribed);
-        var listId = await CreateListAsync("Newsletter");
-        var contactId = await CreateContactAsync("ann@example.com");
-        await SubscribeAsync(contactId, listId);
+        var (contactId, lists) = await SubscribedContactAsync("Newsletter");
+        var listId = lists[0];
         _receiver.Hold();
 
         var (status, _) = await ApiAsync(HttpMethod.Post, $"{Folder}/subscriptions/{listId}_{contactId}", new { status = "unsubscribed" });
@@ -268,9 +278,8 @@ public class WebhookEmulatorTests
     {
         await SwitchAsync(new { webhookTimeoutMs = 300 });
         var hookId = await CreateHookAsync(IcontactApi.ContactUnsubscribed);
-        var listId = await CreateListAsync("Newsletter");
-        var contactId = await CreateContactAsync("ann@example.com");
-        await SubscribeAsync(contactId, listId);
+        var (contactId, lists) = await SubscribedContactAsync("Newsletter");
+        var listId = lists[0];
         _receiver.Hold();
 
         await ControlAsync($"contacts/{contactId}/unsubscribe");
@@ -317,11 +326,8 @@ public class WebhookEmulatorTests
     public async Task A_campaign_unsubscribe_of_a_contact_on_two_lists_reports_both_lists()
     {
         await CreateHookAsync(IcontactApi.ContactUnsubscribed);
-        var news = await CreateListAsync("Newsletter");
-        var offers = await CreateListAsync("Offers");
-        var contactId = await CreateContactAsync("ann@example.com");
-        await SubscribeAsync(contactId, news);
-        await SubscribeAsync(contactId, offers);
+        var (contactId, lists) = await SubscribedContactAsync("Newsletter", "Offers");
+        var (news, offers) = (lists[0], lists[1]);
 
         var answer = await ControlAsync($"contacts/{contactId}/unsubscribe");
         var calls = await _receiver.WaitForCallsAsync(1);
@@ -337,11 +343,8 @@ public class WebhookEmulatorTests
     {
         await SwitchAsync(new { webhookBatch = false });
         await CreateHookAsync(IcontactApi.ContactUnsubscribed);
-        var news = await CreateListAsync("Newsletter");
-        var offers = await CreateListAsync("Offers");
-        var contactId = await CreateContactAsync("ann@example.com");
-        await SubscribeAsync(contactId, news);
-        await SubscribeAsync(contactId, offers);
+        var (contactId, lists) = await SubscribedContactAsync("Newsletter", "Offers");
+        var (news, offers) = (lists[0], lists[1]);
 
         await ControlAsync($"contacts/{contactId}/unsubscribe");
         var calls = await _receiver.WaitForCallsAsync(2);
@@ -354,11 +357,8 @@ public class WebhookEmulatorTests
     public async Task A_campaign_unsubscribe_from_one_list_leaves_the_other_subscribed()
     {
         await CreateHookAsync(IcontactApi.ContactUnsubscribed);
-        var news = await CreateListAsync("Newsletter");
-        var offers = await CreateListAsync("Offers");
-        var contactId = await CreateContactAsync("ann@example.com");
-        await SubscribeAsync(contactId, news);
-        await SubscribeAsync(contactId, offers);
+        var (contactId, lists) = await SubscribedContactAsync("Newsletter", "Offers");
+        var (news, offers) = (lists[0], lists[1]);
 
         await ControlAsync($"contacts/{contactId}/unsubscribe", new { listId = offers });
         var calls = await _receiver.WaitForCallsAsync(1);
@@ -373,9 +373,8 @@ public class WebhookEmulatorTests
     {
         await SwitchAsync(new { webhookDelivery = "Drop" });
         await CreateHookAsync(IcontactApi.ContactUnsubscribed);
-        var listId = await CreateListAsync("Newsletter");
-        var contactId = await CreateContactAsync("ann@example.com");
-        await SubscribeAsync(contactId, listId);
+        var (contactId, lists) = await SubscribedContactAsync("Newsletter");
+        var listId = lists[0];
 
         await ControlAsync($"contacts/{contactId}/unsubscribe");
         var deliveries = await FinishedDeliveriesAsync(1);

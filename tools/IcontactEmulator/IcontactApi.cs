@@ -613,7 +613,7 @@ public sealed partial class IcontactApi(EmulatorState state, TimeProvider time, 
         };
     }
 
-    private static string? Text(JsonNode? node) => node switch
+    internal static string? Text(JsonNode? node) => node switch
     {
         null => null,
         JsonValue v when v.TryGetValue<string>(out var s) => s,

@@ -124,10 +124,5 @@ public static class WebhookControls
         return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text) as JsonObject;
     }
 
-    private static string? Text(JsonNode? node) => node switch
-    {
-        null => null,
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        _ => node.ToJsonString()
-    };
+    private static string? Text(JsonNode? node) => IcontactApi.Text(node);
 }
