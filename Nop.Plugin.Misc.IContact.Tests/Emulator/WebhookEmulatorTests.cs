@@ -412,6 +412,39 @@ public class WebhookEmulatorTests
         Assert.That(await DeliveriesAsync(), Has.Count.EqualTo(1));
     }
 
+    [Test]
+    public async Task A_change_to_do_not_contact_is_not_announced_but_other_contact_changes_are()
+    {
+        await CreateHookAsync(IcontactApi.ContactUpdated);
+        var contactId = await CreateContactAsync("ann@example.com");
+
+        await ApiAsync(HttpMethod.Post, $"{Folder}/contacts/{contactId}", new { status = "donotcontact" });
+        await ApiAsync(HttpMethod.Post, $"{Folder}/contacts/{contactId}", new { firstName = "Anna" });
+        var deliveries = await FinishedDeliveriesAsync(1);
+
+        Assert.That(deliveries, Has.Count.EqualTo(1), "iContact: there is not a way to monitor for Do Not Contact events");
+        Assert.That((string)JsonNode.Parse((string)deliveries[0]!["body"])![0]!["contact"]!["firstName"], Is.EqualTo("Anna"));
+    }
+
+    [Test]
+    public async Task A_list_on_a_hook_is_ignored_with_a_warning_unless_the_list_filter_switch_is_on()
+    {
+        var (contactId, lists) = await SubscribedContactAsync("Newsletter", "Offers");
+        var hook = new[] { new { url = $"{_receiver.RootUrl}/offers", eventId = IcontactApi.ContactUnsubscribed, listId = lists[1] } };
+
+        var (_, ignored) = await ApiAsync(HttpMethod.Post, $"{Folder}/webhooks", hook);
+        await ApiAsync(HttpMethod.Delete, $"{Folder}/webhooks/{(string)ignored!["webhooks"]![0]!["webhookId"]}");
+        await SwitchAsync(new { webhookListFilter = true });
+        var (_, filtered) = await ApiAsync(HttpMethod.Post, $"{Folder}/webhooks", hook);
+        await ControlAsync($"contacts/{contactId}/unsubscribe");
+        var call = (await _receiver.WaitForCallsAsync(1)).Single();
+
+        Assert.That(ignored["warnings"]!.AsArray().Select(w => (string)w), Has.Some.Contains("listId"));
+        Assert.That(ignored["webhooks"]![0]!["listId"], Is.Null);
+        Assert.That((string)filtered!["webhooks"]![0]!["listId"], Is.EqualTo(lists[1]));
+        Assert.That(Parse(call).Select(i => (string)i!["list"]!["listId"]), Is.EqualTo(new[] { lists[1] }));
+    }
+
     #endregion
 
     #region Sending any body
