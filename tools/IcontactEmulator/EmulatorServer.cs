@@ -22,10 +22,12 @@ public sealed class EmulatorServer : IAsyncDisposable
     };
 
     private readonly WebApplication _app;
+    private readonly WebhookDispatcher _webhooks;
 
-    private EmulatorServer(WebApplication app, EmulatorOptions options, EmulatorState state)
+    private EmulatorServer(WebApplication app, EmulatorOptions options, EmulatorState state, WebhookDispatcher webhooks)
     {
         _app = app;
+        _webhooks = webhooks;
         Options = options;
         State = state;
     }
@@ -53,19 +55,21 @@ public sealed class EmulatorServer : IAsyncDisposable
             builder.Logging.ClearProviders();
         var app = builder.Build();
 
-        var api = new IcontactApi(state, time ?? TimeProvider.System);
+        var webhooks = new WebhookDispatcher(state, time ?? TimeProvider.System);
+        var api = new IcontactApi(state, time ?? TimeProvider.System, webhooks);
         app.Map("/icp/{**path}", api.HandleAsync);
         app.Map("/icp", api.HandleAsync);
-        MapControls(app, state);
+        MapControls(app, state, api);
+        WebhookControls.Map(app.MapGroup("/_emulator"), state, api, webhooks);
 
         await app.StartAsync();
-        var server = new EmulatorServer(app, options, state);
+        var server = new EmulatorServer(app, options, state, webhooks);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.RootUrl = address.TrimEnd('/');
         return server;
     }
 
-    private static void MapControls(WebApplication app, EmulatorState state)
+    private static void MapControls(WebApplication app, EmulatorState state, IcontactApi api)
     {
         var controls = app.MapGroup("/_emulator");
 
@@ -137,15 +141,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         //double opt-in happens by email in real life; this confirms a pending subscription
         controls.MapPost("/subscriptions/{subscriptionId}/confirm", (string subscriptionId) =>
-        {
-            lock (state.Lock)
-            {
-                if (!state.Subscriptions.TryGetValue(subscriptionId, out var subscription) || subscription.Status != "pending")
-                    return Results.NotFound();
-                subscription.Status = "normal";
-                return Results.Ok();
-            }
-        });
+            api.ConfirmSubscription(subscriptionId) ? Results.Ok() : Results.NotFound());
 
         controls.MapPost("/folders", async (HttpContext context) =>
         {
@@ -172,6 +168,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
+        await _webhooks.DisposeAsync();
         await _app.DisposeAsync();
     }
 

@@ -51,6 +51,8 @@ public sealed class EmulatorState
 {
     private long _nextListId = 205303;
     private long _nextContactId = 66674163;
+    private long _nextWebhookId = 3100;
+    private long _nextDeliveryId;
 
     public EmulatorState(EmulatorOptions options)
     {
@@ -78,6 +80,10 @@ public sealed class EmulatorState
     public Dictionary<string, SubscriptionRecord> Subscriptions { get; } = [];
     public Dictionary<string, CustomFieldRecord> CustomFields { get; } = new(StringComparer.Ordinal);
 
+    public Dictionary<long, WebhookRecord> Webhooks { get; } = [];
+    /// <summary>Every web hook call made, dropped or refused, oldest first.</summary>
+    public List<DeliveryRecord> Deliveries { get; } = [];
+
     /// <summary>Times of the authenticated requests counted against the throttle, oldest first.</summary>
     public Queue<DateTime> RequestTimes { get; } = new();
     /// <summary>Every API request answered, as "METHOD /path" (for tests and benchmarks to count calls).</summary>
@@ -87,6 +93,8 @@ public sealed class EmulatorState
 
     public long NextListId() => _nextListId += 2;
     public long NextContactId() => _nextContactId += 1;
+    public long NextWebhookId() => _nextWebhookId += 1;
+    public long NextDeliveryId() => _nextDeliveryId += 1;
 
     public ListRecord AddList(string name)
     {
@@ -131,6 +139,8 @@ public sealed class EmulatorState
         _emailIndex.Clear();
         Subscriptions.Clear();
         CustomFields.Clear();
+        Webhooks.Clear();
+        Deliveries.Clear();
         RequestTimes.Clear();
         RequestLog.Clear();
         PeakRequestsPerHour = 0;
@@ -154,6 +164,16 @@ public sealed class EmulatorState
             ["subscriptionId"] = s.SubscriptionId, ["listId"] = s.ListId.ToString(), ["contactId"] = s.ContactId.ToString(), ["status"] = s.Status
         }).ToArray()),
         ["customFields"] = new JsonArray(CustomFields.Values.Select(f => (JsonNode)f.PrivateName!).ToArray()),
+        ["webhooks"] = new JsonArray(Webhooks.Values.Select(w => (JsonNode)new JsonObject
+        {
+            ["webhookId"] = w.WebhookId.ToString(), ["clientFolderId"] = w.ClientFolderId, ["eventId"] = w.EventId, ["url"] = w.Url,
+            ["listId"] = w.ListId?.ToString()
+        }).ToArray()),
+        ["webhookDeliveries"] = new JsonArray(Deliveries.Select(d => (JsonNode)new JsonObject
+        {
+            ["deliveryId"] = d.DeliveryId.ToString(), ["webhookId"] = d.WebhookId?.ToString(), ["eventId"] = d.EventId,
+            ["state"] = d.State, ["statusCode"] = d.StatusCode, ["error"] = d.Error
+        }).ToArray()),
         ["requestCount"] = RequestLog.Count,
         ["peakRequestsPerHour"] = PeakRequestsPerHour
     };

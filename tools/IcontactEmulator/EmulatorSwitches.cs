@@ -11,6 +11,15 @@ public enum DuplicateEmailMode
     Warn
 }
 
+/// <summary>What happens to web hook calls the emulator would make.</summary>
+public enum WebhookDeliveryMode
+{
+    /// <summary>POST each event to its hook's URL (loopback hosts only).</summary>
+    Send,
+    /// <summary>Record each call as dropped and send nothing: iContact's hooks silently stop (test the polling fallback).</summary>
+    Drop
+}
+
 /// <summary>
 /// Fault and behaviour switches, changeable at run time with POST /_emulator/switches (partial JSON) or directly in-process.
 /// </summary>
@@ -45,6 +54,19 @@ public sealed class EmulatorSwitches
     public bool HtmlContentType { get; set; }
     /// <summary>Write ids as JSON numbers instead of strings.</summary>
     public bool NumericIds { get; set; }
+
+    /// <summary>Refuse the web hooks resource, as iContact does for accounts that may not use it (agency-only per its documentation).</summary>
+    public bool WebhooksRefused { get; set; }
+    /// <summary>Status of that refusal: 403 (the documented meaning of "not permitted"); 404 or 501 to test other answers.</summary>
+    public int WebhooksRefusedStatus { get; set; } = 403;
+    /// <summary>Send web hook calls, or drop them.</summary>
+    public WebhookDeliveryMode WebhookDelivery { get; set; } = WebhookDeliveryMode.Send;
+    /// <summary>How long one web hook call may take before it counts as failed.</summary>
+    public int WebhookTimeoutMs { get; set; } = 5_000;
+    /// <summary>One call per hook carrying every event of one API request (true), or one call per event.</summary>
+    public bool WebhookBatch { get; set; } = true;
+    /// <summary>Honour an undocumented listId on a hook (only that list's subscription events); off: ignore it with a warning.</summary>
+    public bool WebhookListFilter { get; set; }
 
     public EmulatorSwitches Clone() => (EmulatorSwitches)MemberwiseClone();
 }

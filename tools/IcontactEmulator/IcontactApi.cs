@@ -12,7 +12,7 @@ namespace IcontactEmulator;
 /// header authentication with iContact's own error texts, string ids, envelopes, warnings on 200,
 /// null collections when everything is rejected, trailing slashes, and the fault switches.
 /// </summary>
-public sealed class IcontactApi(EmulatorState state, TimeProvider time)
+public sealed partial class IcontactApi(EmulatorState state, TimeProvider time, WebhookDispatcher webhooks)
 {
     public const string UsernameInvalid = "Api username invalid";
     public const string AppNotRecognized = "The application was not recognized.  Possible reasons are: the Api-AppId was entered incorrectly; the application is not registered for that user.";
@@ -41,7 +41,10 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
         lock (state.Lock)
         {
             state.RequestLog.Add($"{context.Request.Method} {context.Request.Path}");
+            _events.Clear();
             reply = Answer(context.Request, body, state.Switches);
+            //hooks are called after the change, off this request: the answer never waits for a receiver
+            webhooks.Dispatch(_events);
         }
 
         context.Response.StatusCode = reply.Status;
@@ -53,6 +56,7 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
     {
         var segments = request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray(); // after "icp"
         var method = request.Method.ToUpperInvariant();
+        _requestFolder = segments is ["a", _, "c", var folder, ..] ? folder : null;
 
         if (switches.Outage)
             return Error(503, "The iContact API is temporarily unavailable for maintenance. Please try again later.");
@@ -157,6 +161,7 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
             //moving a subscription needs API 2.2
             ("subscriptions", not null, "PUT") when string.CompareOrdinal(version, "2.2") < 0 => Error(501, "Not Implemented: moving a subscription needs API-Version 2.2."),
             ("subscriptions", not null, _) => SingleSubscription(id, method, body, switches),
+            ("webhooks", _, _) => Webhooks(id, method, query, body, switches),
             ("customfields", null, "GET") => Collection("customfields", state.CustomFields.Values.Select(CustomField).ToList(), query),
             ("customfields", null, "POST") => PostCustomFields(body),
             ("customfields", not null, "GET") => state.CustomFields.TryGetValue(id, out var field)
@@ -285,6 +290,7 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
             warnings.AddRange(ApplyFields(contact, o));
             state.SaveContact(contact);
             accepted.Add(Contact(contact, switches));
+            RaiseContactEvent(existing is null ? ContactCreated : ContactUpdated, contact, switches);
         }
         return Batch("contacts", accepted, warnings);
     }
@@ -329,6 +335,9 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
                     contact.Status = status;
                 var warnings = ApplyFields(contact, o).ToList();
                 state.SaveContact(contact, previousEmail);
+                //iContact: "There is not a way to monitor for Do Not Contact events"
+                if (status != "donotcontact")
+                    RaiseContactEvent(ContactUpdated, contact, switches);
                 var reply = new JsonObject { ["contact"] = Contact(contact, switches) };
                 if (warnings.Count > 0)
                     reply["warnings"] = Strings(warnings);
@@ -374,7 +383,10 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
             if (!long.TryParse(listText, out var listId) || !state.Lists.ContainsKey(listId)) { warnings.Add($"The list {listText} does not exist."); continue; }
 
             var key = $"{listId}_{contactId}";
-            if (!state.Subscriptions.TryGetValue(key, out var subscription))
+            string? before = null;
+            if (state.Subscriptions.TryGetValue(key, out var subscription))
+                before = subscription.Status;
+            else
             {
                 subscription = new SubscriptionRecord { ListId = listId, ContactId = contactId, AddDate = Now() };
                 state.Subscriptions[key] = subscription;
@@ -382,6 +394,7 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
             subscription.Status = status;
             subscription.ConfirmationMessageId = Text(o["confirmationMessageId"]) ?? subscription.ConfirmationMessageId;
             accepted.Add(Subscription(subscription, switches));
+            RaiseSubscriptionEvent(subscription, before, switches);
         }
         return Batch("subscriptions", accepted, warnings);
     }
@@ -401,7 +414,9 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
                 var status = Text(o["status"]);
                 if (status is not null && !SubscriptionStatuses.Contains(status))
                     return Error(400, $"The status '{status}' is not valid. status can be normal, pending or unsubscribed.");
+                var previous = subscription.Status;
                 subscription.Status = status ?? subscription.Status;
+                RaiseSubscriptionEvent(subscription, previous, switches);
                 return new Reply(200, new JsonObject { ["subscription"] = Subscription(subscription, switches) });
             case "PUT":
                 if (!long.TryParse(Text(o["listId"]), out var newListId) || !state.Lists.ContainsKey(newListId))
@@ -409,6 +424,7 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
                 state.Subscriptions.Remove(id);
                 var moved = new SubscriptionRecord { ListId = newListId, ContactId = subscription.ContactId, Status = subscription.Status, AddDate = Now() };
                 state.Subscriptions[moved.SubscriptionId] = moved;
+                RaiseSubscriptionEvent(moved, null, switches);
                 var reply = new JsonObject { ["subscription"] = Subscription(moved, switches) };
                 var extra = o.Select(p => p.Key).Where(k => k != "listId").ToList();
                 if (extra.Count > 0)
@@ -597,7 +613,7 @@ public sealed class IcontactApi(EmulatorState state, TimeProvider time)
         };
     }
 
-    private static string? Text(JsonNode? node) => node switch
+    internal static string? Text(JsonNode? node) => node switch
     {
         null => null,
         JsonValue v when v.TryGetValue<string>(out var s) => s,
