@@ -70,6 +70,11 @@ public static class IcontactDefaults
     public static int DefaultRequestTimeout => 30;
 
     /// <summary>
+    /// Gets the longest request time-out (seconds) on the admin page: a page must not hang on a slow iContact
+    /// </summary>
+    public static int InteractiveRequestTimeout => 10;
+
+    /// <summary>
     /// Gets the User-Agent header value
     /// </summary>
     public static string UserAgent => "nopCommerce-iContact-plugin/1.0";

@@ -71,18 +71,18 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         var localization = PlatformFakes.EnglishResources();
 
         var queue = new QueueService(new DeliverySignal(), new InProcessLocker(), QueueRepository, TimeProvider.System);
-        var status = new StatusService(StatusRepository);
+        var status = new StatusService(StatusRepository, TimeProvider.System);
         var subscribers = new SubscriberService(new InMemoryRepository<IcontactSubscriber>(), TimeProvider.System);
         var connection = new IcontactConnectionService(PlatformFakes.Encryption().Object);
         var errors = new ErrorDescriber(localization.Object);
-        var delivery = new DeliveryService(errors, connection, Client(), Mock.Of<ILogger>(), SettingService.Object, new ListCache(), queue,
-            new RequestBudget(status, TimeProvider.System), status, subscribers, TimeProvider.System, new UnsubscribedIndex());
+        var gateway = new IcontactGateway(errors, connection, Client(), SettingService.Object, new ListCache(), new RequestBudget(status, TimeProvider.System),
+            status, TimeProvider.System, new UnsubscribedIndex());
         var bulk = new BulkSyncService(customers.Object, Mock.Of<INewsLetterSubscriptionService>(), new InMemoryRepository<IcontactSyncRun>(), SettingService.Object,
             queue, subscribers, TimeProvider.System);
-        var reconciler = new UnsubscribeReconciler(delivery, connection, Client(), Mock.Of<INewsLetterSubscriptionService>(), SettingService.Object, status,
+        var reconciler = new UnsubscribeReconciler(gateway, Mock.Of<INewsLetterSubscriptionService>(), SettingService.Object, status,
             subscribers, TimeProvider.System);
 
-        return new IcontactController(bulk, new DeliverySignal(), errors, customers.Object, connection, Client(), localization.Object, newsletters.Object,
+        return new IcontactController(bulk, new DeliverySignal(), customers.Object, new IcontactAccountService(gateway, status), connection, localization.Object, newsletters.Object,
             Notifications.Object, SettingService.Object, StoreContext.Object, queue, status, reconciler);
     }
 

@@ -153,21 +153,22 @@ public abstract class PipelineTestBase : EmulatorTestBase
 
     protected QueueService QueueService() => new(Signal, Locker, Queue, Clock);
 
-    protected DeliveryService Delivery()
+    protected IcontactGateway Gateway()
     {
-        var statusService = new StatusService(Statuses);
-
-        return new DeliveryService(new ErrorDescriber(PlatformFakes.EnglishResources().Object), new IcontactConnectionService(PlatformFakes.Encryption().Object), Client(),
-            Mock.Of<ILogger>(), SettingService().Object, Lists, QueueService(), new RequestBudget(statusService, Clock), statusService,
-            new SubscriberService(Subscribers, Clock), Clock, Unsubscribed);
+        var statusService = new StatusService(Statuses, Clock);
+        return new IcontactGateway(new ErrorDescriber(PlatformFakes.EnglishResources().Object), new IcontactConnectionService(PlatformFakes.Encryption().Object),
+            Client(), SettingService().Object, Lists, new RequestBudget(statusService, Clock), statusService, Clock, Unsubscribed);
     }
+
+    protected DeliveryService Delivery() =>
+        new(new ErrorDescriber(PlatformFakes.EnglishResources().Object), Gateway(), Mock.Of<ILogger>(), SettingService().Object, QueueService(),
+            new StatusService(Statuses, Clock), new SubscriberService(Subscribers, Clock), Clock);
 
     protected BulkSyncService Bulk() =>
         new(CustomerService.Object, NewsletterService.Object, Runs, SettingService().Object, QueueService(), new SubscriberService(Subscribers, Clock), Clock);
 
     protected UnsubscribeReconciler Reconciler() =>
-        new(Delivery(), new IcontactConnectionService(PlatformFakes.Encryption().Object), Client(), NewsletterService.Object,
-            SettingService().Object, new StatusService(Statuses), new SubscriberService(Subscribers, Clock), Clock);
+        new(Gateway(), NewsletterService.Object, SettingService().Object, new StatusService(Statuses, Clock), new SubscriberService(Subscribers, Clock), Clock);
 
     protected Customer NewCustomer(string email, bool active = true, params int[] roles)
     {

@@ -64,7 +64,7 @@ public class WorkerTests : PipelineTestBase
         await Consumer().HandleEventAsync(new CustomerRegisteredEvent(NewCustomer("ann@example.com")));
         await Queue.InsertAsync(new IcontactQueueItem { Email = "old@example.com", State = QueueItemState.Done, UpdatedOnUtc = DateTime.UtcNow.AddDays(-60) });
 
-        await new SynchronizationTask(Bulk(), Delivery(), Settings[StoreId], QueueService(), new StatusService(Statuses), Reconciler()).ExecuteAsync();
+        await new SynchronizationTask(Bulk(), Delivery(), Settings[StoreId], QueueService(), new StatusService(Statuses, Clock), Reconciler()).ExecuteAsync();
 
         Assert.That(StatusOn("ann@example.com", CustomersListId), Is.EqualTo("normal"));
         Assert.That(Queue.Items.Select(i => i.Email), Does.Not.Contain("old@example.com"));

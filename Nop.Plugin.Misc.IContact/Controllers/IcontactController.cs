@@ -29,10 +29,9 @@ public class IcontactController : BasePluginController
 
     protected readonly BulkSyncService _bulkSyncService;
     protected readonly DeliverySignal _deliverySignal;
-    protected readonly ErrorDescriber _errorDescriber;
     protected readonly ICustomerService _customerService;
+    protected readonly IcontactAccountService _accountService;
     protected readonly IcontactConnectionService _connectionService;
-    protected readonly IcontactHttpClient _icontactHttpClient;
     protected readonly ILocalizationService _localizationService;
     protected readonly INewsLetterSubscriptionTypeService _newsLetterSubscriptionTypeService;
     protected readonly INotificationService _notificationService;
@@ -48,10 +47,9 @@ public class IcontactController : BasePluginController
 
     public IcontactController(BulkSyncService bulkSyncService,
         DeliverySignal deliverySignal,
-        ErrorDescriber errorDescriber,
         ICustomerService customerService,
+        IcontactAccountService accountService,
         IcontactConnectionService connectionService,
-        IcontactHttpClient icontactHttpClient,
         ILocalizationService localizationService,
         INewsLetterSubscriptionTypeService newsLetterSubscriptionTypeService,
         INotificationService notificationService,
@@ -63,10 +61,9 @@ public class IcontactController : BasePluginController
     {
         _bulkSyncService = bulkSyncService;
         _deliverySignal = deliverySignal;
-        _errorDescriber = errorDescriber;
         _customerService = customerService;
+        _accountService = accountService;
         _connectionService = connectionService;
-        _icontactHttpClient = icontactHttpClient;
         _localizationService = localizationService;
         _newsLetterSubscriptionTypeService = newsLetterSubscriptionTypeService;
         _notificationService = notificationService;
@@ -94,25 +91,10 @@ public class IcontactController : BasePluginController
     /// </summary>
     protected virtual async Task<IReadOnlyList<IcontactList>> TryGetListsAsync(IcontactSettings settings, int storeId, bool notify)
     {
-        if (!IcontactConnectionService.IsConfigured(settings))
-            return null;
-
-        try
-        {
-            //an admin page must not hang on a slow iContact: lists wait at most 10 seconds here
-            _icontactHttpClient.RequestTimeout = TimeSpan.FromSeconds(Math.Clamp(settings.RequestTimeoutSeconds, 1, 10));
-            var lists = await _icontactHttpClient.GetListsAsync(_connectionService.CreateFolder(settings), HttpContext?.RequestAborted ?? default);
-            await _statusService.RecordSuccessAsync(storeId);
-            return lists;
-        }
-        catch (IcontactApiException exception)
-        {
-            var message = await _errorDescriber.DescribeAsync(exception, settings.AppId);
-            await _statusService.RecordErrorAsync(storeId, message);
-            if (notify)
-                _notificationService.WarningNotification(await T($"{IcontactDefaults.LocalePrefix}.Lists.NotLoaded", message));
-            return null;
-        }
+        var result = await _accountService.GetListsAsync(storeId, settings, HttpContext?.RequestAborted ?? default);
+        if (!result.Succeeded && notify)
+            _notificationService.WarningNotification(await T($"{IcontactDefaults.LocalePrefix}.Lists.NotLoaded", result.Error));
+        return result.Value;
     }
 
     protected virtual async Task<(IcontactSettings Settings, int StoreId)> LoadSettingsAsync()
@@ -285,31 +267,9 @@ public class IcontactController : BasePluginController
         //verify what is about to be saved: it finds the account and folder, and tells the owner at once what is wrong
         if (!string.IsNullOrEmpty(settings.Username) || !string.IsNullOrEmpty(settings.AppId))
         {
-            try
-            {
-                _icontactHttpClient.RequestTimeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds);
-                var verification = await _icontactHttpClient.VerifyAsync(_connectionService.CreateCredentials(settings), settings.ClientFolderId, HttpContext?.RequestAborted ?? default);
-                settings.AccountId = verification.Account.AccountId;
-                settings.ClientFolderId = verification.ClientFolderId;
-
-                //the custom field that receives the customer id must exist before contacts carry it
-                if (!string.IsNullOrEmpty(settings.CustomerIdCustomField))
-                {
-                    var folder = _connectionService.CreateFolder(settings);
-                    var fields = await _icontactHttpClient.GetCustomFieldsAsync(folder, HttpContext?.RequestAborted ?? default);
-                    if (!fields.Any(field => string.Equals(field.PrivateName, settings.CustomerIdCustomField, StringComparison.Ordinal)))
-                        await _icontactHttpClient.CreateCustomFieldAsync(folder, settings.CustomerIdCustomField, "nopCommerce customer ID", HttpContext?.RequestAborted ?? default);
-                }
-
-                await _statusService.RecordSuccessAsync(storeId);
-                await _statusService.ResumeAsync(storeId);
-            }
-            catch (IcontactApiException exception)
-            {
-                var message = await _errorDescriber.DescribeAsync(exception, model.AppId);
-                await _statusService.RecordErrorAsync(storeId, message);
-                _notificationService.ErrorNotification(message);
-            }
+            var error = await _accountService.ConnectAsync(storeId, settings, model.AppId, HttpContext?.RequestAborted ?? default);
+            if (error is not null)
+                _notificationService.ErrorNotification(error);
         }
 
         //credentials and the account they open travel together
@@ -349,15 +309,19 @@ public class IcontactController : BasePluginController
             Username = model.Username,
             AppId = model.AppId,
             EncryptedAppPassword = settings.EncryptedAppPassword,
-            ApiBaseUrl = model.ApiBaseUrl
+            ApiBaseUrl = model.ApiBaseUrl,
+            ClientFolderId = model.ClientFolderId,
+            RequestTimeoutSeconds = model.RequestTimeoutSeconds > 0 ? model.RequestTimeoutSeconds : settings.RequestTimeoutSeconds
         };
 
-        IcontactVerification verification = null;
-        try
+        //the stored credentials working again resume a paused delivery
+        var storedCredentials = string.IsNullOrWhiteSpace(model.AppPassword)
+            && form.Username?.Trim() == settings.Username && IcontactCredentials.RemoveWhitespace(form.AppId) == settings.AppId
+            && (string.IsNullOrWhiteSpace(form.ApiBaseUrl) ? IcontactDefaults.ApiBaseUrl : form.ApiBaseUrl.Trim()) == settings.ApiBaseUrl;
+        var result = await _accountService.VerifyAsync(storeId, form, model.AppPassword, storedCredentials, HttpContext?.RequestAborted ?? default);
+        var verification = result.Value;
+        if (result.Succeeded)
         {
-            _icontactHttpClient.RequestTimeout = TimeSpan.FromSeconds(model.RequestTimeoutSeconds > 0 ? model.RequestTimeoutSeconds : settings.RequestTimeoutSeconds);
-            verification = await _icontactHttpClient.VerifyAsync(_connectionService.CreateCredentials(form, model.AppPassword), model.ClientFolderId,
-                HttpContext?.RequestAborted ?? default);
             model.AccountId = verification.Account.AccountId;
             model.ClientFolderId = verification.ClientFolderId;
 
@@ -367,21 +331,9 @@ public class IcontactController : BasePluginController
             if (verification.AppIdWhitespaceRemoved)
                 message += " " + await T($"{IcontactDefaults.LocalePrefix}.Errors.AppIdWhitespaceRemoved");
             _notificationService.SuccessNotification(message + " " + await T($"{IcontactDefaults.LocalePrefix}.Verify.SaveToKeep"));
-            await _statusService.RecordSuccessAsync(storeId);
-
-            //the stored credentials work again: a paused delivery resumes
-            var storedCredentials = string.IsNullOrWhiteSpace(model.AppPassword)
-                && form.Username?.Trim() == settings.Username && IcontactCredentials.RemoveWhitespace(form.AppId) == settings.AppId
-                && (string.IsNullOrWhiteSpace(form.ApiBaseUrl) ? IcontactDefaults.ApiBaseUrl : form.ApiBaseUrl.Trim()) == settings.ApiBaseUrl;
-            if (storedCredentials)
-                await _statusService.ResumeAsync(storeId);
         }
-        catch (IcontactApiException exception)
-        {
-            var message = await _errorDescriber.DescribeAsync(exception, model.AppId);
-            _notificationService.ErrorNotification(message);
-            await _statusService.RecordErrorAsync(storeId, message);
-        }
+        else
+            _notificationService.ErrorNotification(result.Error);
 
         //the form keeps everything the owner typed, except the password, which is never sent back
         ModelState.Clear();
@@ -403,18 +355,8 @@ public class IcontactController : BasePluginController
         if (!IcontactConnectionService.IsConfigured(settings))
             return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Status.NotConfigured"));
 
-        try
-        {
-            var list = await _icontactHttpClient.CreateListAsync(_connectionService.CreateFolder(settings), name, HttpContext?.RequestAborted ?? default);
-            await _statusService.RecordSuccessAsync(storeId);
-            return Json(new { listId = list.ListId, name = list.Name });
-        }
-        catch (IcontactApiException exception)
-        {
-            var message = await _errorDescriber.DescribeAsync(exception, settings.AppId);
-            await _statusService.RecordErrorAsync(storeId, message);
-            return ErrorJson(message);
-        }
+        var result = await _accountService.CreateListAsync(storeId, name, HttpContext?.RequestAborted ?? default);
+        return result.Succeeded ? Json(new { listId = result.Value.ListId, name = result.Value.Name }) : ErrorJson(result.Error);
     }
 
     /// <summary>
@@ -622,7 +564,7 @@ public class IcontactController : BasePluginController
         }
         catch (IcontactApiException exception)
         {
-            return ErrorJson(await _errorDescriber.DescribeAsync(exception, settings.AppId));
+            return ErrorJson(await _accountService.DescribeAsync(storeId, exception));
         }
     }
 

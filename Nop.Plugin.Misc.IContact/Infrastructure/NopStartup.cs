@@ -30,6 +30,8 @@ public class NopStartup : INopStartup
         services.AddScoped<SubscriberService>();
         services.AddScoped<QueueService>();
         services.AddScoped<RequestBudget>();
+        services.AddScoped<IcontactGateway>();
+        services.AddScoped<IcontactAccountService>();
         services.AddScoped<SubscriptionPlanner>();
         services.AddScoped<DeliveryService>();
         services.AddScoped<BulkSyncService>();

@@ -26,6 +26,11 @@ public class ErrorDescriber
     #region Methods
 
     /// <summary>
+    /// Gets the locale resource key that explains an error kind to a store owner
+    /// </summary>
+    public static string LocaleKeyOf(IcontactErrorKind kind) => $"{IcontactDefaults.LocalePrefix}.Errors.{kind}";
+
+    /// <summary>
     /// Describes an error
     /// </summary>
     /// <param name="exception">The error</param>
@@ -47,7 +52,7 @@ public class ErrorDescriber
         }
 
         var details = exception.ServerMessages.Count > 0 ? string.Join(" ", exception.ServerMessages) : exception.Message;
-        return string.Format(await _localizationService.GetResourceAsync(exception.LocaleKey), details);
+        return string.Format(await _localizationService.GetResourceAsync(LocaleKeyOf(exception.Kind)), details);
     }
 
     /// <summary>

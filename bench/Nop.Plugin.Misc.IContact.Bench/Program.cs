@@ -237,9 +237,10 @@ namespace Nop.Plugin.Misc.IContact.Bench
 
         public DeliveryService Delivery()
         {
-            var status = new StatusService(Statuses);
-            return new DeliveryService(new ErrorDescriber(Store), new IcontactConnectionService(Store), Client(), Store, Store, Lists, QueueService(),
-                new RequestBudget(status, TimeProvider.System), status, SubscriberService(), TimeProvider.System, Unsubscribed);
+            var status = new StatusService(Statuses, TimeProvider.System);
+            var gateway = new IcontactGateway(new ErrorDescriber(Store), new IcontactConnectionService(Store), Client(), Store, Lists,
+                new RequestBudget(status, TimeProvider.System), status, TimeProvider.System, Unsubscribed);
+            return new DeliveryService(new ErrorDescriber(Store), gateway, Store, Store, QueueService(), status, SubscriberService(), TimeProvider.System);
         }
 
         public BulkSyncService Bulk() => new(Store, Store, Runs, Store, QueueService(), SubscriberService(), TimeProvider.System);
