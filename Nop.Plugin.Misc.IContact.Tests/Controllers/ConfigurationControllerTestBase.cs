@@ -77,12 +77,13 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         var errors = new ErrorDescriber(localization.Object);
         var gateway = new IcontactGateway(errors, connection, Client(), SettingService.Object, new ListCache(), new RequestBudget(status, TimeProvider.System),
             status, TimeProvider.System, new UnsubscribedIndex());
-        var bulk = new BulkSyncService(customers.Object, Mock.Of<INewsLetterSubscriptionService>(), new InMemoryRepository<IcontactSyncRun>(), SettingService.Object,
+        var rules = new IcontactRuleService(SettingService.Object);
+        var bulk = new BulkSyncService(customers.Object, rules, Mock.Of<INewsLetterSubscriptionService>(), new InMemoryRepository<IcontactSyncRun>(), SettingService.Object,
             queue, subscribers, TimeProvider.System);
-        var reconciler = new UnsubscribeReconciler(gateway, Mock.Of<INewsLetterSubscriptionService>(), SettingService.Object, status,
+        var reconciler = new UnsubscribeReconciler(gateway, rules, Mock.Of<INewsLetterSubscriptionService>(), SettingService.Object, status,
             subscribers, TimeProvider.System);
 
-        return new IcontactController(bulk, new DeliverySignal(), customers.Object, new IcontactAccountService(gateway, status), connection, localization.Object, newsletters.Object,
+        return new IcontactController(bulk, new DeliverySignal(), customers.Object, rules, new IcontactAccountService(gateway, status), connection, localization.Object, newsletters.Object,
             Notifications.Object, SettingService.Object, StoreContext.Object, queue, status, reconciler);
     }
 

@@ -222,9 +222,10 @@ public class BulkSyncTests : PipelineTestBase
         var newsletter = verdicts.Single(v => v.Rule.ListId == NewsletterListId);
         var vip = verdicts.Single(v => v.Rule.ListId == VipListId);
         Assert.That((customers.Joins, customers.ReasonKey), Is.EqualTo((true, "Plugins.Misc.IContact.Simulator.Joins")));
-        Assert.That(customers.ReasonArgs, Is.EqualTo(new object[] { RegisteredRoleId }));
+        Assert.That(customers.RoleIds, Is.EqualTo(new[] { RegisteredRoleId }));
         Assert.That((newsletter.Joins, newsletter.ReasonKey), Is.EqualTo((false, "Plugins.Misc.IContact.Simulator.NoConsent")));
         Assert.That((vip.Joins, vip.ReasonKey), Is.EqualTo((false, "Plugins.Misc.IContact.Simulator.NoRole")));
+        Assert.That(vip.RoleIds, Is.EqualTo(new[] { VipRoleId }), "the roles travel as ids, not as joined text");
         Assert.That(await Bulk().SimulateAsync(StoreId, "nobody@example.com"), Is.Null);
     }
 }

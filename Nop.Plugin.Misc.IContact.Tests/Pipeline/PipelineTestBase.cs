@@ -145,7 +145,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
         var storeContext = new Mock<IStoreContext>();
         storeContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = StoreId });
 
-        return new SubscriptionPlanner(CustomerService.Object, newsletters.Object, Queue, SettingService().Object, storeContext.Object,
+        return new SubscriptionPlanner(CustomerService.Object, Rules(), newsletters.Object, Queue, SettingService().Object, storeContext.Object,
             QueueService(), new SubscriberService(Subscribers, Clock));
     }
 
@@ -160,15 +160,21 @@ public abstract class PipelineTestBase : EmulatorTestBase
             Client(), SettingService().Object, Lists, new RequestBudget(statusService, Clock), statusService, Clock, Unsubscribed);
     }
 
-    protected DeliveryService Delivery() =>
-        new(new ErrorDescriber(PlatformFakes.EnglishResources().Object), Gateway(), Mock.Of<ILogger>(), SettingService().Object, QueueService(),
-            new StatusService(Statuses, Clock), new SubscriberService(Subscribers, Clock), Clock);
+    protected IcontactRuleService Rules() => new(SettingService().Object);
+
+    protected DeliveryService Delivery()
+    {
+        var errors = new ErrorDescriber(PlatformFakes.EnglishResources().Object);
+        var status = new StatusService(Statuses, Clock);
+        return new(errors, Gateway(), Mock.Of<ILogger>(), SettingService().Object, QueueService(),
+            new StaleListGuard(errors, Mock.Of<ILogger>(), Rules(), QueueService(), status, Clock), status, new SubscriberService(Subscribers, Clock), Clock);
+    }
 
     protected BulkSyncService Bulk() =>
-        new(CustomerService.Object, NewsletterService.Object, Runs, SettingService().Object, QueueService(), new SubscriberService(Subscribers, Clock), Clock);
+        new(CustomerService.Object, Rules(), NewsletterService.Object, Runs, SettingService().Object, QueueService(), new SubscriberService(Subscribers, Clock), Clock);
 
     protected UnsubscribeReconciler Reconciler() =>
-        new(Gateway(), NewsletterService.Object, SettingService().Object, new StatusService(Statuses, Clock), new SubscriberService(Subscribers, Clock), Clock);
+        new(Gateway(), Rules(), NewsletterService.Object, SettingService().Object, new StatusService(Statuses, Clock), new SubscriberService(Subscribers, Clock), Clock);
 
     protected Customer NewCustomer(string email, bool active = true, params int[] roles)
     {

@@ -30,6 +30,7 @@ public class IcontactController : BasePluginController
     protected readonly BulkSyncService _bulkSyncService;
     protected readonly DeliverySignal _deliverySignal;
     protected readonly ICustomerService _customerService;
+    protected readonly IcontactRuleService _ruleService;
     protected readonly IcontactAccountService _accountService;
     protected readonly IcontactConnectionService _connectionService;
     protected readonly ILocalizationService _localizationService;
@@ -48,6 +49,7 @@ public class IcontactController : BasePluginController
     public IcontactController(BulkSyncService bulkSyncService,
         DeliverySignal deliverySignal,
         ICustomerService customerService,
+        IcontactRuleService ruleService,
         IcontactAccountService accountService,
         IcontactConnectionService connectionService,
         ILocalizationService localizationService,
@@ -62,6 +64,7 @@ public class IcontactController : BasePluginController
         _bulkSyncService = bulkSyncService;
         _deliverySignal = deliverySignal;
         _customerService = customerService;
+        _ruleService = ruleService;
         _accountService = accountService;
         _connectionService = connectionService;
         _localizationService = localizationService;
@@ -130,7 +133,7 @@ public class IcontactController : BasePluginController
         model.ListsLoaded = lists is not null;
         model.AvailableLists = (lists ?? []).Select(list => new SelectListItem(list.Name, list.ListId)).ToList();
 
-        var rules = ParseRulesOrWarn(settings);
+        var rules = await RulesOrWarnAsync(storeId);
         var status = await _statusService.GetAsync(storeId);
         model.Status = new StatusModel
         {
@@ -156,11 +159,11 @@ public class IcontactController : BasePluginController
         ];
     }
 
-    protected virtual List<IcontactRule> ParseRulesOrWarn(IcontactSettings settings)
+    protected virtual async Task<IReadOnlyList<IcontactRule>> RulesOrWarnAsync(int storeId)
     {
         try
         {
-            return RuleStorage.Parse(settings.RulesJson);
+            return await _ruleService.GetRulesAsync(storeId);
         }
         catch (InvalidOperationException exception)
         {
@@ -171,13 +174,6 @@ public class IcontactController : BasePluginController
 
     protected static bool IsBroken(IcontactRule rule, IReadOnlyList<IcontactList> lists) =>
         lists is not null && !lists.Any(list => list.ListId == rule.ListId);
-
-    protected virtual async Task SaveRulesAsync(IcontactSettings settings, IEnumerable<IcontactRule> rules, int storeId)
-    {
-        settings.RulesJson = RuleStorage.Serialize(rules);
-        //rules edited in a store's scope belong to that store
-        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.RulesJson, true, storeId);
-    }
 
     #endregion
 
@@ -224,7 +220,7 @@ public class IcontactController : BasePluginController
             model.ReconcileUnsubscribesHours_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.ReconcileUnsubscribesHours, storeId);
             model.CustomerIdCustomField_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.CustomerIdCustomField, storeId);
             model.DeleteContactOnCustomerErase_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.DeleteContactOnCustomerErase, storeId);
-            model.RulesJson_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.RulesJson, storeId);
+            model.RulesJson_OverrideForStore = await _ruleService.HasOwnRulesAsync(storeId);
         }
 
         await PrepareModelAsync(model, settings, storeId);
@@ -367,7 +363,7 @@ public class IcontactController : BasePluginController
     public async Task<IActionResult> RuleList(RuleSearchModel searchModel)
     {
         var (settings, storeId) = await LoadSettingsAsync();
-        var rules = ParseRulesOrWarn(settings);
+        var rules = await RulesOrWarnAsync(storeId);
         var lists = await TryGetListsAsync(settings, storeId, notify: false);
         var roles = (await _customerService.GetAllCustomerRolesAsync(showHidden: true)).ToDictionary(role => role.Id, role => role.Name);
         var types = (await _newsLetterSubscriptionTypeService.GetAllNewsLetterSubscriptionTypesAsync(storeId)).ToDictionary(type => type.Id, type => type.Name);
@@ -408,7 +404,6 @@ public class IcontactController : BasePluginController
     public async Task<IActionResult> RuleSave(RuleModel model)
     {
         var (settings, storeId) = await LoadSettingsAsync();
-        var rules = RuleStorage.Parse(settings.RulesJson);
         var lists = await TryGetListsAsync(settings, storeId, notify: false);
 
         var rule = new IcontactRule
@@ -423,17 +418,10 @@ public class IcontactController : BasePluginController
             Enabled = model.Enabled
         };
 
-        var errors = RuleStorage.Validate(rule);
+        var errors = await _ruleService.SaveRuleAsync(storeId, rule);
         if (errors.Count > 0)
             return ErrorJson(string.Join(" ", await Task.WhenAll(errors.Select(key => T(key)))));
 
-        var index = rules.FindIndex(r => r.Id == rule.Id);
-        if (index >= 0)
-            rules[index] = rule;
-        else
-            rules.Add(rule);
-
-        await SaveRulesAsync(settings, rules, storeId);
         return Json(new { result = true, id = rule.Id });
     }
 
@@ -444,10 +432,8 @@ public class IcontactController : BasePluginController
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
     public async Task<IActionResult> RuleDelete(string id)
     {
-        var (settings, storeId) = await LoadSettingsAsync();
-        var rules = RuleStorage.Parse(settings.RulesJson);
-        if (rules.RemoveAll(rule => rule.Id == id) > 0)
-            await SaveRulesAsync(settings, rules, storeId);
+        var (_, storeId) = await LoadSettingsAsync();
+        await _ruleService.DeleteRuleAsync(storeId, id);
 
         return new NullJsonResult();
     }
@@ -460,14 +446,10 @@ public class IcontactController : BasePluginController
     public async Task<IActionResult> RuleRebind(string id, string listId)
     {
         var (settings, storeId) = await LoadSettingsAsync();
-        var rules = RuleStorage.Parse(settings.RulesJson);
-        var index = rules.FindIndex(rule => rule.Id == id);
         var list = (await TryGetListsAsync(settings, storeId, notify: false))?.FirstOrDefault(l => l.ListId == listId);
-        if (index < 0 || list is null)
+        if (list is null || !await _ruleService.BindRuleAsync(storeId, id, list))
             return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Rules.Errors.NoList"));
 
-        rules[index] = rules[index] with { ListId = list.ListId, ListName = list.Name };
-        await SaveRulesAsync(settings, rules, storeId);
         return Json(new { result = true });
     }
 
@@ -482,7 +464,7 @@ public class IcontactController : BasePluginController
         var state = Enum.IsDefined(typeof(QueueItemState), searchModel.QueueState) ? (QueueItemState)searchModel.QueueState : QueueItemState.Pending;
         var pageSize = Math.Clamp(searchModel.Length, 1, 500);
         var page = await _queueService.GetItemsAsync(storeId, state, Math.Max(searchModel.Start, 0) / pageSize, pageSize);
-        var listNames = RuleStorage.Parse(settings.RulesJson).Where(rule => !string.IsNullOrEmpty(rule.ListId))
+        var listNames = (await _ruleService.GetRulesAsync(storeId)).Where(rule => !string.IsNullOrEmpty(rule.ListId))
             .GroupBy(rule => rule.ListId).ToDictionary(group => group.Key, group => group.First().ListName);
 
         var rows = new List<QueueItemModel>();
@@ -545,7 +527,7 @@ public class IcontactController : BasePluginController
 
         try
         {
-            var rules = RuleStorage.Parse(settings.RulesJson);
+            var rules = await _ruleService.GetRulesAsync(storeId);
             var unsubscribed = await _unsubscribeReconciler.UnsubscribedEmailsAsync(storeId, rules.Select(rule => rule.ListId), HttpContext?.RequestAborted ?? default);
             var roles = (await _customerService.GetAllCustomerRolesAsync(showHidden: true)).ToDictionary(role => role.Id, role => role.Name);
             var previews = await _bulkSyncService.PreviewAsync(storeId, unsubscribed);
@@ -625,12 +607,8 @@ public class IcontactController : BasePluginController
         var lines = new List<object>();
         foreach (var verdict in verdicts)
         {
-            var args = verdict.ReasonArgs.Select(arg => arg is int roleId ? roles.GetValueOrDefault(roleId, $"#{roleId}") : arg switch
-            {
-                string ids => string.Join(", ", ids.Split(", ").Select(id => int.TryParse(id, out var r) ? roles.GetValueOrDefault(r, id) : id)),
-                _ => arg
-            }).ToArray();
-            lines.Add(new { list = verdict.Rule.ListName ?? verdict.Rule.ListId, joins = verdict.Joins, reason = await T(verdict.ReasonKey, args) });
+            var roleNames = string.Join(", ", verdict.RoleIds.Select(roleId => roles.GetValueOrDefault(roleId, $"#{roleId}")));
+            lines.Add(new { list = verdict.Rule.ListName ?? verdict.Rule.ListId, joins = verdict.Joins, reason = await T(verdict.ReasonKey, roleNames) });
         }
 
         return Json(lines);
@@ -644,12 +622,8 @@ public class IcontactController : BasePluginController
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
     public async Task<IActionResult> UseSharedRules()
     {
-        var (settings, storeId) = await LoadSettingsAsync();
-        if (storeId > 0)
-        {
-            await _settingService.DeleteSettingAsync(settings, s => s.RulesJson, storeId);
-            await _settingService.ClearCacheAsync();
-        }
+        var (_, storeId) = await LoadSettingsAsync();
+        await _ruleService.UseSharedRulesAsync(storeId);
 
         return await Configure();
     }

@@ -32,7 +32,9 @@ public class NopStartup : INopStartup
         services.AddScoped<RequestBudget>();
         services.AddScoped<IcontactGateway>();
         services.AddScoped<IcontactAccountService>();
+        services.AddScoped<IcontactRuleService>();
         services.AddScoped<SubscriptionPlanner>();
+        services.AddScoped<StaleListGuard>();
         services.AddScoped<DeliveryService>();
         services.AddScoped<BulkSyncService>();
         services.AddScoped<UnsubscribeReconciler>();

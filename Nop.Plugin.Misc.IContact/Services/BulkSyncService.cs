@@ -32,8 +32,8 @@ public record RulePreview(IcontactRule Rule)
 /// <param name="Rule">The rule</param>
 /// <param name="Joins">Whether the customer would join the rule's list</param>
 /// <param name="ReasonKey">Locale key of the reason</param>
-/// <param name="ReasonArgs">Arguments of the reason</param>
-public record RuleVerdict(IcontactRule Rule, bool Joins, string ReasonKey, object[] ReasonArgs);
+/// <param name="RoleIds">The roles the reason names (the rule's roles the customer lacks, or the one that puts it on the list)</param>
+public record RuleVerdict(IcontactRule Rule, bool Joins, string ReasonKey, IReadOnlyList<int> RoleIds);
 
 /// <summary>
 /// Brings a store's existing customers to iContact under the rules: reads customers page by page (never all in memory),
@@ -46,6 +46,7 @@ public class BulkSyncService
     #region Fields
 
     protected readonly ICustomerService _customerService;
+    protected readonly IcontactRuleService _ruleService;
     protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
     protected readonly IRepository<IcontactSyncRun> _runRepository;
     protected readonly ISettingService _settingService;
@@ -58,6 +59,7 @@ public class BulkSyncService
     #region Ctor
 
     public BulkSyncService(ICustomerService customerService,
+        IcontactRuleService ruleService,
         INewsLetterSubscriptionService newsLetterSubscriptionService,
         IRepository<IcontactSyncRun> runRepository,
         ISettingService settingService,
@@ -66,6 +68,7 @@ public class BulkSyncService
         TimeProvider timeProvider)
     {
         _customerService = customerService;
+        _ruleService = ruleService;
         _newsLetterSubscriptionService = newsLetterSubscriptionService;
         _runRepository = runRepository;
         _settingService = settingService;
@@ -86,7 +89,7 @@ public class BulkSyncService
     protected virtual async Task<(IcontactSettings Settings, IReadOnlyList<IcontactRule> Rules)> RulesAsync(int storeId)
     {
         var settings = await _settingService.LoadSettingAsync<IcontactSettings>(storeId);
-        return (settings, RuleStorage.Parse(settings.RulesJson));
+        return (settings, await _ruleService.GetRulesAsync(storeId));
     }
 
     /// <summary>
@@ -296,11 +299,16 @@ public class BulkSyncService
             foreach (var customer in page)
             {
                 var (customerRoles, newsletters) = await FactsAsync(customer, storeId);
+                var facts = new CustomerFacts(customer.Email, customer.Active, customerRoles, ActiveTypes(newsletters));
                 var email = customer.Email?.Trim().ToLowerInvariant();
-                foreach (var preview in previews.Where(p => RuleEvaluator.MatchesRoles(p.Rule, customerRoles)))
+                foreach (var preview in previews)
                 {
                     var rule = preview.Rule;
-                    if (string.IsNullOrEmpty(email))
+                    var explanation = RuleEvaluator.Explain(rule, facts);
+                    if (!explanation.MatchesRoles)
+                        continue;
+
+                    if (!explanation.HasEmail)
                         preview.SkippedNoEmail++;
                     else if (!customer.Active)
                         preview.SkippedInactive++;
@@ -308,7 +316,7 @@ public class BulkSyncService
                         preview.AlreadySubscribed++;
                     else if (unsubscribedInIcontact.TryGetValue(rule.ListId ?? string.Empty, out var gone) && gone.Contains(email))
                         preview.LeftAloneUnsubscribedInIcontact++;
-                    else if (rule.RequireNewsletter && !RuleEvaluator.ConsentHolds(rule, ActiveTypes(newsletters)))
+                    else if (!explanation.ConsentHolds)
                     {
                         var hadConsent = newsletters.Any(n => !n.Active && (rule.NewsletterTypeId == 0 || n.TypeId == rule.NewsletterTypeId));
                         if (hadConsent)
@@ -340,21 +348,18 @@ public class BulkSyncService
 
         var (_, rules) = await RulesAsync(storeId);
         var (roles, newsletters) = await FactsAsync(customer, storeId);
-        var active = ActiveTypes(newsletters);
-        var prefix = $"{IcontactDefaults.LocalePrefix}.Simulator";
+        var facts = new CustomerFacts(customer.Email, customer.Active, roles, ActiveTypes(newsletters));
 
         return rules.Select(rule =>
         {
-            if (!rule.Enabled)
-                return new RuleVerdict(rule, false, $"{prefix}.RuleDisabled", []);
-            if (!customer.Active)
-                return new RuleVerdict(rule, false, $"{prefix}.Inactive", []);
-            var role = rule.CustomerRoleIds.FirstOrDefault(roles.Contains);
-            if (role == 0)
-                return new RuleVerdict(rule, false, $"{prefix}.NoRole", [string.Join(", ", rule.CustomerRoleIds)]);
-            if (!RuleEvaluator.ConsentHolds(rule, active))
-                return new RuleVerdict(rule, false, $"{prefix}.NoConsent", []);
-            return new RuleVerdict(rule, true, rule.RequireNewsletter ? $"{prefix}.JoinsWithConsent" : $"{prefix}.Joins", [role]);
+            var explanation = RuleEvaluator.Explain(rule, facts);
+            IReadOnlyList<int> roleIds = explanation.Reason switch
+            {
+                RuleReason.NoRole => rule.CustomerRoleIds,
+                RuleReason.Joins or RuleReason.JoinsWithConsent => [explanation.MatchedRoleId],
+                _ => []
+            };
+            return new RuleVerdict(rule, explanation.Joins, $"{IcontactDefaults.LocalePrefix}.Simulator.{explanation.Reason}", roleIds);
         }).ToList();
     }
 

@@ -35,6 +35,7 @@ public class DeliveryService
     protected readonly ILogger _logger;
     protected readonly ISettingService _settingService;
     protected readonly QueueService _queueService;
+    protected readonly StaleListGuard _staleListGuard;
     protected readonly StatusService _statusService;
     protected readonly SubscriberService _subscriberService;
     protected readonly TimeProvider _timeProvider;
@@ -55,6 +56,7 @@ public class DeliveryService
         ILogger logger,
         ISettingService settingService,
         QueueService queueService,
+        StaleListGuard staleListGuard,
         StatusService statusService,
         SubscriberService subscriberService,
         TimeProvider timeProvider)
@@ -64,6 +66,7 @@ public class DeliveryService
         _logger = logger;
         _settingService = settingService;
         _queueService = queueService;
+        _staleListGuard = staleListGuard;
         _statusService = statusService;
         _subscriberService = subscriberService;
         _timeProvider = timeProvider;
@@ -82,56 +85,6 @@ public class DeliveryService
     {
         var seconds = Math.Min(30 * Math.Pow(2, Math.Max(attempt - 1, 0)), 3600);
         return UtcNow.AddSeconds(seconds * (0.8 + Random.Shared.NextDouble() * 0.4));
-    }
-
-    /// <summary>
-    /// The stale-list guard: items whose list iContact no longer has are re-pointed to the one list now carrying the
-    /// rule's remembered name (the rule is re-bound); without exactly one such list the rule is broken and its items wait
-    /// </summary>
-    /// <returns>The items that can be delivered now</returns>
-    protected virtual async Task<List<IcontactQueueItem>> GuardListsAsync(IcontactStoreConnection connection, List<IcontactQueueItem> items, IReadOnlyList<IcontactList> lists)
-    {
-        var existing = lists.Select(list => list.ListId).ToHashSet();
-        var stale = items.Where(item => item.ListId is not null && !existing.Contains(item.ListId)).ToList();
-        if (stale.Count == 0)
-            return items;
-
-        var rulesScope = await _settingService.SettingExistsAsync(connection.Settings, s => s.RulesJson, connection.StoreId) ? connection.StoreId : 0;
-        var rules = RuleStorage.Parse(connection.Settings.RulesJson);
-        var waiting = new List<IcontactQueueItem>();
-
-        foreach (var group in stale.GroupBy(item => item.ListId))
-        {
-            var oldListId = group.Key;
-            var rule = rules.FirstOrDefault(r => r.ListId == oldListId) ?? rules.FirstOrDefault(r => group.Any(item => item.RuleId == r.Id));
-            var candidates = rule is null ? [] : lists.Where(list => list.Name == rule.ListName).ToList();
-
-            if (candidates.Count == 1)
-            {
-                var newListId = candidates[0].ListId;
-                rules = rules.Select(r => r.ListId == oldListId ? r with { ListId = newListId } : r).ToList();
-                connection.Settings.RulesJson = RuleStorage.Serialize(rules);
-                await _settingService.SaveSettingOverridablePerStoreAsync(connection.Settings, s => s.RulesJson, true, rulesScope);
-                await _queueService.RetargetAsync(connection.StoreId, oldListId, newListId);
-                foreach (var item in group)
-                    item.ListId = newListId;
-
-                var notice = await _errorDescriber.TextAsync("Delivery.ListReplaced", rule!.ListName, oldListId, newListId);
-                await _statusService.RecordNoticeAsync(connection.StoreId, notice);
-                await _logger.WarningAsync($"{IcontactDefaults.SystemName}: {notice}");
-            }
-            else
-            {
-                var reason = rule is null
-                    ? await _errorDescriber.TextAsync("Delivery.ListGoneNoRule", oldListId)
-                    : await _errorDescriber.TextAsync("Delivery.ListGone", rule.ListName, oldListId, candidates.Count);
-                waiting.AddRange(group);
-                await _queueService.ReleaseAsync(group, UtcNow.AddMinutes(15), reason);
-                await connection.RecordErrorAsync(reason);
-            }
-        }
-
-        return items.Except(waiting).ToList();
     }
 
     protected static IcontactContact ContactOf(IcontactQueueItem item)
@@ -206,7 +159,7 @@ public class DeliveryService
         await _queueService.CompleteAsync(claimed.Except(newest), await _errorDescriber.TextAsync("Delivery.Superseded"));
 
         var lists = await connection.GetListsAsync(cancellationToken);
-        var items = await GuardListsAsync(connection, newest, lists);
+        var items = await _staleListGuard.GuardAsync(connection, newest, lists);
         var waiting = newest.Count - items.Count;
         if (items.Count == 0)
             return new DeliveryPassResult(claimed.Count - newest.Count, 0, 0, waiting);

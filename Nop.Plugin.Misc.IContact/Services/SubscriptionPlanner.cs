@@ -19,6 +19,7 @@ public class SubscriptionPlanner
     #region Fields
 
     protected readonly ICustomerService _customerService;
+    protected readonly IcontactRuleService _ruleService;
     protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
     protected readonly IRepository<IcontactQueueItem> _queueRepository;
     protected readonly ISettingService _settingService;
@@ -31,6 +32,7 @@ public class SubscriptionPlanner
     #region Ctor
 
     public SubscriptionPlanner(ICustomerService customerService,
+        IcontactRuleService ruleService,
         INewsLetterSubscriptionService newsLetterSubscriptionService,
         IRepository<IcontactQueueItem> queueRepository,
         ISettingService settingService,
@@ -39,6 +41,7 @@ public class SubscriptionPlanner
         SubscriberService subscriberService)
     {
         _customerService = customerService;
+        _ruleService = ruleService;
         _newsLetterSubscriptionService = newsLetterSubscriptionService;
         _queueRepository = queueRepository;
         _settingService = settingService;
@@ -62,7 +65,7 @@ public class SubscriptionPlanner
     protected virtual async Task<(IcontactSettings Settings, IReadOnlyList<IcontactRule> Rules)> RulesOfStoreAsync(int storeId)
     {
         var settings = await _settingService.LoadSettingAsync<IcontactSettings>(storeId);
-        return IcontactConnectionService.IsConfigured(settings) ? (settings, RuleEvaluator.RulesOf(settings)) : (settings, []);
+        return IcontactConnectionService.IsConfigured(settings) ? (settings, await _ruleService.GetRulesAsync(storeId)) : (settings, []);
     }
 
     /// <summary>

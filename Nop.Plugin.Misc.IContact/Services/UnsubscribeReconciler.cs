@@ -14,6 +14,7 @@ public class UnsubscribeReconciler
     #region Fields
 
     protected readonly IcontactGateway _gateway;
+    protected readonly IcontactRuleService _ruleService;
     protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
     protected readonly ISettingService _settingService;
     protected readonly StatusService _statusService;
@@ -25,6 +26,7 @@ public class UnsubscribeReconciler
     #region Ctor
 
     public UnsubscribeReconciler(IcontactGateway gateway,
+        IcontactRuleService ruleService,
         INewsLetterSubscriptionService newsLetterSubscriptionService,
         ISettingService settingService,
         StatusService statusService,
@@ -32,6 +34,7 @@ public class UnsubscribeReconciler
         TimeProvider timeProvider)
     {
         _gateway = gateway;
+        _ruleService = ruleService;
         _newsLetterSubscriptionService = newsLetterSubscriptionService;
         _settingService = settingService;
         _statusService = statusService;
@@ -96,7 +99,7 @@ public class UnsubscribeReconciler
         if (!IcontactConnectionService.IsConfigured(connection.Settings))
             return 0;
 
-        var consentRules = RuleStorage.Parse(connection.Settings.RulesJson).Where(rule => rule.Enabled && rule.RequireNewsletter && !string.IsNullOrEmpty(rule.ListId)).ToList();
+        var consentRules = (await _ruleService.GetRulesAsync(storeId)).Where(rule => rule.Enabled && rule.RequireNewsletter && !string.IsNullOrEmpty(rule.ListId)).ToList();
         var deactivated = 0;
         foreach (var rule in consentRules)
         {

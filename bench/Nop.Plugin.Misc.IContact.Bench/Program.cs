@@ -233,17 +233,18 @@ namespace Nop.Plugin.Misc.IContact.Bench
         public IcontactHttpClient Client() => new(new HttpClient(Handler, disposeHandler: false));
         public QueueService QueueService() => new(Signal, Locker, Queue, TimeProvider.System);
         public SubscriberService SubscriberService() => new IndexedSubscriberService(Subscribers, TimeProvider.System);
-        public EventConsumer Consumer() => new(new SubscriptionPlanner(Store, Store, Queue, Store, Store, QueueService(), SubscriberService()));
+        public EventConsumer Consumer() => new(new SubscriptionPlanner(Store, new IcontactRuleService(Store), Store, Queue, Store, Store, QueueService(), SubscriberService()));
 
         public DeliveryService Delivery()
         {
             var status = new StatusService(Statuses, TimeProvider.System);
             var gateway = new IcontactGateway(new ErrorDescriber(Store), new IcontactConnectionService(Store), Client(), Store, Lists,
                 new RequestBudget(status, TimeProvider.System), status, TimeProvider.System, Unsubscribed);
-            return new DeliveryService(new ErrorDescriber(Store), gateway, Store, Store, QueueService(), status, SubscriberService(), TimeProvider.System);
+            var guard = new StaleListGuard(new ErrorDescriber(Store), Store, new IcontactRuleService(Store), QueueService(), status, TimeProvider.System);
+            return new DeliveryService(new ErrorDescriber(Store), gateway, Store, Store, QueueService(), guard, status, SubscriberService(), TimeProvider.System);
         }
 
-        public BulkSyncService Bulk() => new(Store, Store, Runs, Store, QueueService(), SubscriberService(), TimeProvider.System);
+        public BulkSyncService Bulk() => new(Store, new IcontactRuleService(Store), Store, Runs, Store, QueueService(), SubscriberService(), TimeProvider.System);
     }
 
     /// <summary>
