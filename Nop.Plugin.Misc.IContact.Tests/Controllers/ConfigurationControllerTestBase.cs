@@ -6,6 +6,7 @@ using Nop.Core.Domain.Messages;
 using Nop.Plugin.Misc.IContact.Api;
 using Nop.Plugin.Misc.IContact.Controllers;
 using Nop.Plugin.Misc.IContact.Domain;
+using Nop.Plugin.Misc.IContact.Factories;
 using Nop.Plugin.Misc.IContact.Infrastructure;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Plugin.Misc.IContact.Tests.Support;
@@ -57,7 +58,13 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
             .Callback<string, bool, int>((m, _, _) => Shown.Add(("warning", m)));
     }
 
-    protected IcontactController CreateController()
+    /// <summary>
+    /// The services behind the page's controllers, wired as NopStartup wires them
+    /// </summary>
+    protected record PageServices(IcontactAccountService Account, IcontactConnectionService Connection, IcontactModelFactory ModelFactory,
+        IcontactRuleService Rules, BulkSyncService Bulk, QueueService Queue, SyncPreviewService Preview, Mock<ILocalizationService> Localization);
+
+    protected PageServices CreatePageServices()
     {
         var customers = new Mock<ICustomerService>();
         customers.Setup(c => c.GetAllCustomerRolesAsync(It.IsAny<bool>())).ReturnsAsync(new List<CustomerRole>
@@ -78,13 +85,36 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         var gateway = new IcontactGateway(errors, connection, Client(), SettingService.Object, new ListCache(), new RequestBudget(status, TimeProvider.System),
             status, TimeProvider.System, new UnsubscribedIndex());
         var rules = new IcontactRuleService(SettingService.Object);
-        var bulk = new BulkSyncService(customers.Object, rules, Mock.Of<INewsLetterSubscriptionService>(), new InMemoryRepository<IcontactSyncRun>(), SettingService.Object,
+        var facts = new CustomerFactsReader(customers.Object, Mock.Of<INewsLetterSubscriptionService>());
+        var bulk = new BulkSyncService(facts, customers.Object, rules, new InMemoryRepository<IcontactSyncRun>(), SettingService.Object,
             queue, subscribers, TimeProvider.System);
         var reconciler = new UnsubscribeReconciler(gateway, rules, Mock.Of<INewsLetterSubscriptionService>(), SettingService.Object, status,
             subscribers, TimeProvider.System);
+        var account = new IcontactAccountService(gateway, status);
+        var factory = new IcontactModelFactory(account, customers.Object, rules, localization.Object, newsletters.Object, Notifications.Object,
+            SettingService.Object, queue, status);
+        return new PageServices(account, connection, factory, rules, bulk, queue, new SyncPreviewService(facts, customers.Object, rules, subscribers, reconciler),
+            localization);
+    }
 
-        return new IcontactController(bulk, new DeliverySignal(), customers.Object, rules, new IcontactAccountService(gateway, status), connection, localization.Object, newsletters.Object,
-            Notifications.Object, SettingService.Object, StoreContext.Object, queue, status, reconciler);
+    protected IcontactController CreateController()
+    {
+        var p = CreatePageServices();
+        return new IcontactController(p.Account, p.Connection, p.ModelFactory, p.Rules, p.Localization.Object, Notifications.Object, SettingService.Object,
+            StoreContext.Object);
+    }
+
+    protected IcontactRulesController CreateRulesController()
+    {
+        var p = CreatePageServices();
+        return new IcontactRulesController(p.Account, p.ModelFactory, p.Rules, p.Localization.Object, SettingService.Object, StoreContext.Object, p.Preview);
+    }
+
+    protected IcontactSyncController CreateSyncController()
+    {
+        var p = CreatePageServices();
+        return new IcontactSyncController(p.Bulk, new DeliverySignal(), p.Account, p.ModelFactory, p.Rules, p.Localization.Object, SettingService.Object,
+            StoreContext.Object, p.Queue, p.Preview);
     }
 
     /// <summary>

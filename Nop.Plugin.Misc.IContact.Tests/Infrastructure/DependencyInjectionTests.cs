@@ -101,15 +101,17 @@ public class DependencyInjectionTests
         Assert.That(provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DeliveryWorker>().Count(), Is.EqualTo(1));
     }
 
-    [Test]
-    public void The_controller_can_be_activated_from_the_container()
+    [TestCase(typeof(IcontactController))]
+    [TestCase(typeof(IcontactRulesController))]
+    [TestCase(typeof(IcontactSyncController))]
+    public void Each_controller_can_be_activated_from_the_container(Type controller)
     {
         //MVC activates controllers from the request's services, as ActivatorUtilities does
         var (services, _) = CreateServices();
         using var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
 
-        Assert.That(ActivatorUtilities.CreateInstance<IcontactController>(scope.ServiceProvider), Is.Not.Null);
+        Assert.That(ActivatorUtilities.CreateInstance(scope.ServiceProvider, controller), Is.Not.Null);
     }
 
     [Test]

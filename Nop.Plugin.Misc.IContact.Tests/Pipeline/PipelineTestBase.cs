@@ -170,8 +170,14 @@ public abstract class PipelineTestBase : EmulatorTestBase
             new StaleListGuard(errors, Mock.Of<ILogger>(), Rules(), QueueService(), status, Clock), status, new SubscriberService(Subscribers, Clock), Clock);
     }
 
+    protected CustomerFactsReader Facts() => new(CustomerService.Object, NewsletterService.Object);
+
+    protected SyncPreviewService Preview() => new(Facts(), CustomerService.Object, Rules(), new SubscriberService(Subscribers, Clock), Reconciler());
+
+    protected SynchronizationRunner Runner() => new(Bulk(), Delivery());
+
     protected BulkSyncService Bulk() =>
-        new(CustomerService.Object, Rules(), NewsletterService.Object, Runs, SettingService().Object, QueueService(), new SubscriberService(Subscribers, Clock), Clock);
+        new(Facts(), CustomerService.Object, Rules(), Runs, SettingService().Object, QueueService(), new SubscriberService(Subscribers, Clock), Clock);
 
     protected UnsubscribeReconciler Reconciler() =>
         new(Gateway(), Rules(), NewsletterService.Object, SettingService().Object, new StatusService(Statuses, Clock), new SubscriberService(Subscribers, Clock), Clock);

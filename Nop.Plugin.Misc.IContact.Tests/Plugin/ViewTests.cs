@@ -37,6 +37,22 @@ public class ViewTests
     }
 
     [Test]
+    public void Every_url_the_view_builds_names_an_action_of_a_plugin_controller()
+    {
+        var view = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "Nop.Plugin.Misc.IContact", "Views", "Configure.cshtml"));
+        var targets = Regex.Matches(view, "(?:DataUrl|Url\\.Action)\\(\"(\\w+)\", \"(\\w+)\"")
+            .Select(m => (Action: m.Groups[1].Value, Controller: m.Groups[2].Value))
+            .ToList();
+
+        Assert.That(targets, Has.Count.GreaterThan(10));
+        foreach (var (action, controller) in targets)
+        {
+            var type = typeof(IcontactPlugin).Assembly.GetType($"Nop.Plugin.Misc.IContact.Controllers.{controller}Controller");
+            Assert.That(type?.GetMethod(action), Is.Not.Null, $"{controller}/{action}");
+        }
+    }
+
+    [Test]
     public void Every_resource_the_views_and_code_name_exists()
     {
         var root = RepositoryPaths.PluginProjectDirectory;

@@ -8,19 +8,6 @@ using Nop.Services.Logging;
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
-/// Represents what one delivery pass did
-/// </summary>
-public record DeliveryPassResult(int Delivered, int Retrying, int Failed, int Waiting)
-{
-    public static DeliveryPassResult None { get; } = new(0, 0, 0, 0);
-
-    public int Claimed => Delivered + Retrying + Failed + Waiting;
-
-    public static DeliveryPassResult operator +(DeliveryPassResult a, DeliveryPassResult b) =>
-        new(a.Delivered + b.Delivered, a.Retrying + b.Retrying, a.Failed + b.Failed, a.Waiting + b.Waiting);
-}
-
-/// <summary>
 /// The one delivery path (live events, retries, the schedule task and bulk sync all end here): claims a batch per
 /// store, upserts its contacts in one request and its subscriptions in one request, and records each item's outcome.
 /// It keeps to the store's request budget, backs off on transient failures, pauses a store on authentication or
@@ -310,42 +297,6 @@ public class DeliveryService
         foreach (var storeId in await _queueService.GetStoresWithDueItemsAsync())
             result += await DeliverStoreAsync(storeId, cancellationToken);
         return result;
-    }
-
-    /// <summary>
-    /// Alternates steps of bulk synchronisations (each queues a page of customers) with delivery passes until neither
-    /// has anything to do now: what the background worker and the schedule task both run
-    /// </summary>
-    public virtual async Task<DeliveryPassResult> DrainAsync(BulkSyncService bulkSyncService, int maxRounds = 10_000, CancellationToken cancellationToken = default)
-    {
-        var total = DeliveryPassResult.None;
-        for (var round = 0; round < maxRounds && !cancellationToken.IsCancellationRequested; round++)
-        {
-            var stepped = bulkSyncService is not null && await bulkSyncService.StepAllAsync();
-            var result = await RunUntilIdleAsync(cancellationToken: cancellationToken);
-            total += result;
-            if (!stepped && result.Claimed == 0)
-                break;
-        }
-
-        return total;
-    }
-
-    /// <summary>
-    /// Runs passes while they deliver full batches, so a burst is drained at once
-    /// </summary>
-    public virtual async Task<DeliveryPassResult> RunUntilIdleAsync(int maxPasses = 100, CancellationToken cancellationToken = default)
-    {
-        var total = DeliveryPassResult.None;
-        for (var pass = 0; pass < maxPasses && !cancellationToken.IsCancellationRequested; pass++)
-        {
-            var result = await RunOnceAsync(cancellationToken);
-            total += result;
-            if (result.Delivered == 0)
-                break;
-        }
-
-        return total;
     }
 
     #endregion

@@ -130,8 +130,7 @@ Console.WriteLine($"iContact emulator at {emulator.ApiBaseUrl} (child process); 
 {
     var bench = await Bench.CreateAsync(emulator, latencyMs: 20, lists: ["Customers"], consentList: false);
     var services = new ServiceCollection();
-    services.AddScoped(_ => bench.Delivery());
-    services.AddScoped(_ => bench.Bulk());
+    services.AddScoped(_ => new SynchronizationRunner(bench.Bulk(), bench.Delivery()));
     await using var provider = services.BuildServiceProvider();
     var worker = new DeliveryWorker(bench.Signal, provider.GetRequiredService<IServiceScopeFactory>());
     await worker.StartAsync(CancellationToken.None);
@@ -244,7 +243,7 @@ namespace Nop.Plugin.Misc.IContact.Bench
             return new DeliveryService(new ErrorDescriber(Store), gateway, Store, Store, QueueService(), guard, status, SubscriberService(), TimeProvider.System);
         }
 
-        public BulkSyncService Bulk() => new(Store, new IcontactRuleService(Store), Store, Runs, Store, QueueService(), SubscriberService(), TimeProvider.System);
+        public BulkSyncService Bulk() => new(new CustomerFactsReader(Store, Store), Store, new IcontactRuleService(Store), Runs, Store, QueueService(), SubscriberService(), TimeProvider.System);
     }
 
     /// <summary>
