@@ -145,7 +145,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
         var storeContext = new Mock<IStoreContext>();
         storeContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = StoreId });
 
-        return new SubscriptionPlanner(CustomerService.Object, Rules(), newsletters.Object, Queue, SettingService().Object, storeContext.Object,
+        return new SubscriptionPlanner(CustomerService.Object, Rules(), newsletters.Object, SettingService().Object, storeContext.Object,
             QueueService(), new SubscriberService(Subscribers, Clock));
     }
 

@@ -161,7 +161,7 @@ public class BulkSyncService
 
             var (facts, _) = await _customerFactsReader.ReadAsync(customer, run.StoreId);
             var targets = RuleEvaluator.Evaluate(rules, facts);
-            var email = customer.Email.Trim().ToLowerInvariant();
+            var email = QueueItemFactory.NormalizeEmail(customer.Email);
             var known = delivered.TryGetValue(customer.Id, out var subscriber) && subscriber.Email == email ? subscriber.GetListIds() : new HashSet<string>();
             var missing = targets.Where(target => !known.Contains(target.ListId)).ToList();
 
@@ -170,19 +170,8 @@ public class BulkSyncService
             else if (missing.Count == 0)
                 run.AlreadySubscribed++;
 
-            var snapshot = SubscriptionPlanner.SnapshotOf(customer, settings);
-            items.AddRange(missing.Select(target => new IcontactQueueItem
-            {
-                StoreId = run.StoreId,
-                CustomerId = customer.Id,
-                Email = email,
-                ContactJson = snapshot,
-                Operation = QueueOperation.Subscribe,
-                ListId = target.ListId,
-                RuleId = target.Rule.Id,
-                SubscriptionStatus = target.Status,
-                SyncRunId = run.Id
-            }));
+            var snapshot = QueueItemFactory.SnapshotOf(customer, settings);
+            items.AddRange(missing.Select(target => QueueItemFactory.Subscribe(run.StoreId, customer, target, snapshot, run.Id)));
         }
 
         await _queueService.EnqueueAsync(items);

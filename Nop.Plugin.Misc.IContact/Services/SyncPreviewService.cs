@@ -86,7 +86,7 @@ public class SyncPreviewService
             foreach (var customer in page)
             {
                 var (facts, newsletters) = await _customerFactsReader.ReadAsync(customer, storeId);
-                var email = customer.Email?.Trim().ToLowerInvariant();
+                var email = QueueItemFactory.NormalizeEmail(customer.Email);
                 foreach (var preview in previews)
                 {
                     var rule = preview.Rule;

@@ -73,7 +73,7 @@ public class UnsubscribeReconciler
                 await foreach (var contact in connection.ReadAllAsync((client, offset, token) => client.GetContactsPageAsync(connection.Folder, offset, cancellationToken: token),
                     cancellationToken))
                 {
-                    if (!wanted.Contains(contact.ContactId) || !emails.TryAdd(contact.ContactId, contact.Email?.Trim().ToLowerInvariant()))
+                    if (!wanted.Contains(contact.ContactId) || !emails.TryAdd(contact.ContactId, QueueItemFactory.NormalizeEmail(contact.Email)))
                         continue;
                     if (--missing == 0)
                         break;

@@ -232,7 +232,7 @@ namespace Nop.Plugin.Misc.IContact.Bench
         public IcontactHttpClient Client() => new(new HttpClient(Handler, disposeHandler: false));
         public QueueService QueueService() => new(Signal, Locker, Queue, TimeProvider.System);
         public SubscriberService SubscriberService() => new IndexedSubscriberService(Subscribers, TimeProvider.System);
-        public EventConsumer Consumer() => new(new SubscriptionPlanner(Store, new IcontactRuleService(Store), Store, Queue, Store, Store, QueueService(), SubscriberService()));
+        public EventConsumer Consumer() => new(new SubscriptionPlanner(Store, new IcontactRuleService(Store), Store, Store, Store, QueueService(), SubscriberService()));
 
         public DeliveryService Delivery()
         {
