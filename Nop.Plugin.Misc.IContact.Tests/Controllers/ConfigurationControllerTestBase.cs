@@ -1,4 +1,10 @@
 using System.Linq.Expressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Nop.Core.Caching;
+using Nop.Data;
 using Moq;
 using Nop.Core;
 using Nop.Core.Domain.Customers;
@@ -6,7 +12,6 @@ using Nop.Core.Domain.Messages;
 using Nop.Plugin.Misc.IContact.Api;
 using Nop.Plugin.Misc.IContact.Controllers;
 using Nop.Plugin.Misc.IContact.Domain;
-using Nop.Plugin.Misc.IContact.Factories;
 using Nop.Plugin.Misc.IContact.Infrastructure;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Plugin.Misc.IContact.Tests.Support;
@@ -59,12 +64,9 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     }
 
     /// <summary>
-    /// The services behind the page's controllers, wired as NopStartup wires them
+    /// The plugin's object graph as NopStartup describes it, over the platform fakes of this fixture
     /// </summary>
-    protected record PageServices(IcontactAccountService Account, IcontactConnectionService Connection, IcontactModelFactory ModelFactory,
-        IcontactRuleService Rules, BulkSyncService Bulk, QueueService Queue, SyncPreviewService Preview, Mock<ILocalizationService> Localization);
-
-    protected PageServices CreatePageServices()
+    protected ServiceProvider CreateServices()
     {
         var customers = new Mock<ICustomerService>();
         customers.Setup(c => c.GetAllCustomerRolesAsync(It.IsAny<bool>())).ReturnsAsync(new List<CustomerRole>
@@ -72,50 +74,53 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
             new() { Id = 1, Name = "Administrators" }, new() { Id = 3, Name = "Registered" }, new() { Id = 4, Name = "Guests" }
         });
         customers.SetupCustomerPaging((_, _, _, pageIndex, pageSize, _) => new PagedList<Customer>([], pageIndex, pageSize, 0));
-        var newsletters = new Mock<INewsLetterSubscriptionTypeService>();
-        newsletters.Setup(n => n.GetAllNewsLetterSubscriptionTypesAsync(It.IsAny<int>()))
+        var newsletterTypes = new Mock<INewsLetterSubscriptionTypeService>();
+        newsletterTypes.Setup(n => n.GetAllNewsLetterSubscriptionTypesAsync(It.IsAny<int>()))
             .ReturnsAsync(new List<NewsLetterSubscriptionType> { new() { Id = 1, Name = "Newsletter" } });
-        var localization = PlatformFakes.EnglishResources();
 
-        var queue = new QueueService(new DeliverySignal(), new InProcessLocker(), QueueRepository, TimeProvider.System);
-        var status = new StatusService(StatusRepository, TimeProvider.System);
-        var subscribers = new SubscriberService(new InMemoryRepository<IcontactSubscriber>(), TimeProvider.System);
-        var connection = new IcontactConnectionService(PlatformFakes.Encryption().Object);
-        var errors = new ErrorDescriber(localization.Object);
-        var gateway = new IcontactGateway(errors, connection, Client(), SettingService.Object, new ListCache(), new RequestBudget(status, TimeProvider.System),
-            status, TimeProvider.System, new UnsubscribedIndex());
-        var rules = new IcontactRuleService(SettingService.Object);
-        var facts = new CustomerFactsReader(customers.Object, Mock.Of<INewsLetterSubscriptionService>());
-        var bulk = new BulkSyncService(facts, customers.Object, rules, new InMemoryRepository<IcontactSyncRun>(), SettingService.Object,
-            queue, subscribers, TimeProvider.System);
-        var reconciler = new UnsubscribeReconciler(gateway, rules, Mock.Of<INewsLetterSubscriptionService>(), SettingService.Object, status,
-            subscribers, TimeProvider.System);
-        var account = new IcontactAccountService(gateway, status);
-        var factory = new IcontactModelFactory(account, customers.Object, rules, localization.Object, newsletters.Object, Notifications.Object,
-            SettingService.Object, queue, status);
-        return new PageServices(account, connection, factory, rules, bulk, queue, new SyncPreviewService(facts, customers.Object, rules, subscribers, reconciler),
-            localization);
+        var services = new ServiceCollection();
+        services.AddSingleton(PlatformFakes.Encryption().Object);
+        services.AddSingleton(PlatformFakes.EnglishResources().Object);
+        services.AddSingleton(customers.Object);
+        services.AddSingleton(newsletterTypes.Object);
+        services.AddSingleton(Mock.Of<INewsLetterSubscriptionService>());
+        services.AddSingleton(Notifications.Object);
+        services.AddSingleton(SettingService.Object);
+        services.AddSingleton(StoreContext.Object);
+        services.AddSingleton(Mock.Of<ILogger>());
+        services.AddSingleton<ILocker>(new InProcessLocker());
+        services.AddSingleton<IRepository<IcontactStoreStatus>>(StatusRepository);
+        services.AddSingleton<IRepository<IcontactQueueItem>>(QueueRepository);
+        services.AddSingleton<IRepository<IcontactSubscriber>>(new InMemoryRepository<IcontactSubscriber>());
+        services.AddSingleton<IRepository<IcontactSyncRun>>(new InMemoryRepository<IcontactSyncRun>());
+        new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
+        services.RemoveAll<IHostedService>();
+        return services.BuildServiceProvider();
     }
 
-    protected IcontactController CreateController()
+    private T Create<T>() where T : class
     {
-        var p = CreatePageServices();
-        return new IcontactController(p.Account, p.Connection, p.ModelFactory, p.Rules, p.Localization.Object, Notifications.Object, SettingService.Object,
-            StoreContext.Object);
+        //MVC activates controllers from the request's services, as ActivatorUtilities does
+        var provider = CreateServices();
+        _providers.Add(provider);
+        return ActivatorUtilities.CreateInstance<T>(provider.CreateScope().ServiceProvider);
     }
 
-    protected IcontactRulesController CreateRulesController()
+    private readonly List<ServiceProvider> _providers = [];
+
+    [TearDown]
+    public void DisposeServices()
     {
-        var p = CreatePageServices();
-        return new IcontactRulesController(p.Account, p.ModelFactory, p.Rules, p.Localization.Object, SettingService.Object, StoreContext.Object, p.Preview);
+        foreach (var provider in _providers)
+            provider.Dispose();
+        _providers.Clear();
     }
 
-    protected IcontactSyncController CreateSyncController()
-    {
-        var p = CreatePageServices();
-        return new IcontactSyncController(p.Bulk, new DeliverySignal(), p.Account, p.ModelFactory, p.Rules, p.Localization.Object, SettingService.Object,
-            StoreContext.Object, p.Queue, p.Preview);
-    }
+    protected IcontactController CreateController() => Create<IcontactController>();
+
+    protected IcontactRulesController CreateRulesController() => Create<IcontactRulesController>();
+
+    protected IcontactSyncController CreateSyncController() => Create<IcontactSyncController>();
 
     /// <summary>
     /// Settings that point at the emulator with working credentials

@@ -1,18 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
 using Nop.Core;
-using Nop.Plugin.Misc.IContact.Api;
-using Nop.Plugin.Misc.IContact.Domain;
-using Nop.Plugin.Misc.IContact.Factories;
-using Nop.Plugin.Misc.IContact.Models;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Services.Configuration;
-using Nop.Services.Localization;
-using Nop.Services.Messages;
-using Nop.Services.Security;
-using Nop.Web.Framework;
 using Nop.Web.Framework.Controllers;
-using Nop.Web.Framework.Mvc;
-using Nop.Web.Framework.Mvc.Filters;
 
 namespace Nop.Plugin.Misc.IContact.Controllers;
 
@@ -23,7 +12,7 @@ public abstract class IcontactBaseController : BasePluginController
 {
     #region Fields
 
-    protected readonly ILocalizationService _localizationService;
+    protected readonly ErrorDescriber _errorDescriber;
     protected readonly ISettingService _settingService;
     protected readonly IStoreContext _storeContext;
 
@@ -31,9 +20,9 @@ public abstract class IcontactBaseController : BasePluginController
 
     #region Ctor
 
-    protected IcontactBaseController(ILocalizationService localizationService, ISettingService settingService, IStoreContext storeContext)
+    protected IcontactBaseController(ErrorDescriber errorDescriber, ISettingService settingService, IStoreContext storeContext)
     {
-        _localizationService = localizationService;
+        _errorDescriber = errorDescriber;
         _settingService = settingService;
         _storeContext = storeContext;
     }
@@ -42,11 +31,7 @@ public abstract class IcontactBaseController : BasePluginController
 
     #region Utilities
 
-    protected virtual async Task<string> T(string key, params object[] args)
-    {
-        var text = await _localizationService.GetResourceAsync(key);
-        return args.Length > 0 ? string.Format(text, args) : text;
-    }
+    protected virtual Task<string> T(string key, params object[] args) => _errorDescriber.ResourceAsync(key, args);
 
     protected virtual async Task<(IcontactSettings Settings, int StoreId)> LoadSettingsAsync()
     {

@@ -1,17 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core;
 using Nop.Plugin.Misc.IContact.Api;
-using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Plugin.Misc.IContact.Factories;
 using Nop.Plugin.Misc.IContact.Models;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Services.Configuration;
-using Nop.Services.Localization;
 using Nop.Services.Messages;
 using Nop.Services.Security;
 using Nop.Web.Framework;
 using Nop.Web.Framework.Controllers;
-using Nop.Web.Framework.Mvc;
 using Nop.Web.Framework.Mvc.Filters;
 
 namespace Nop.Plugin.Misc.IContact.Controllers;
@@ -40,11 +37,11 @@ public class IcontactController : IcontactBaseController
         IcontactConnectionService connectionService,
         IcontactModelFactory modelFactory,
         IcontactRuleService ruleService,
-        ILocalizationService localizationService,
+        ErrorDescriber errorDescriber,
         INotificationService notificationService,
         ISettingService settingService,
         IStoreContext storeContext)
-        : base(localizationService, settingService, storeContext)
+        : base(errorDescriber, settingService, storeContext)
     {
         _accountService = accountService;
         _connectionService = connectionService;

@@ -1,16 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core;
-using Nop.Plugin.Misc.IContact.Api;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Plugin.Misc.IContact.Factories;
 using Nop.Plugin.Misc.IContact.Models;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Services.Configuration;
-using Nop.Services.Localization;
-using Nop.Services.Messages;
 using Nop.Services.Security;
 using Nop.Web.Framework;
-using Nop.Web.Framework.Controllers;
 using Nop.Web.Framework.Mvc;
 using Nop.Web.Framework.Mvc.Filters;
 
@@ -38,11 +34,11 @@ public class IcontactRulesController : IcontactBaseController
     public IcontactRulesController(IcontactAccountService accountService,
         IcontactModelFactory modelFactory,
         IcontactRuleService ruleService,
-        ILocalizationService localizationService,
+        ErrorDescriber errorDescriber,
         ISettingService settingService,
         IStoreContext storeContext,
         SyncPreviewService syncPreviewService)
-        : base(localizationService, settingService, storeContext)
+        : base(errorDescriber, settingService, storeContext)
     {
         _accountService = accountService;
         _modelFactory = modelFactory;

@@ -6,11 +6,8 @@ using Nop.Plugin.Misc.IContact.Factories;
 using Nop.Plugin.Misc.IContact.Models;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Services.Configuration;
-using Nop.Services.Localization;
-using Nop.Services.Messages;
 using Nop.Services.Security;
 using Nop.Web.Framework;
-using Nop.Web.Framework.Controllers;
 using Nop.Web.Framework.Mvc;
 using Nop.Web.Framework.Mvc.Filters;
 
@@ -44,12 +41,12 @@ public class IcontactSyncController : IcontactBaseController
         IcontactAccountService accountService,
         IcontactModelFactory modelFactory,
         IcontactRuleService ruleService,
-        ILocalizationService localizationService,
+        ErrorDescriber errorDescriber,
         ISettingService settingService,
         IStoreContext storeContext,
         QueueService queueService,
         SyncPreviewService syncPreviewService)
-        : base(localizationService, settingService, storeContext)
+        : base(errorDescriber, settingService, storeContext)
     {
         _bulkSyncService = bulkSyncService;
         _deliverySignal = deliverySignal;

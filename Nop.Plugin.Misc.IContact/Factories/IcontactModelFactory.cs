@@ -5,7 +5,6 @@ using Nop.Plugin.Misc.IContact.Models;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Services.Configuration;
 using Nop.Services.Customers;
-using Nop.Services.Localization;
 using Nop.Services.Messages;
 
 namespace Nop.Plugin.Misc.IContact.Factories;
@@ -20,7 +19,7 @@ public class IcontactModelFactory
     protected readonly IcontactAccountService _accountService;
     protected readonly ICustomerService _customerService;
     protected readonly IcontactRuleService _ruleService;
-    protected readonly ILocalizationService _localizationService;
+    protected readonly ErrorDescriber _errorDescriber;
     protected readonly INewsLetterSubscriptionTypeService _newsLetterSubscriptionTypeService;
     protected readonly INotificationService _notificationService;
     protected readonly ISettingService _settingService;
@@ -34,7 +33,7 @@ public class IcontactModelFactory
     public IcontactModelFactory(IcontactAccountService accountService,
         ICustomerService customerService,
         IcontactRuleService ruleService,
-        ILocalizationService localizationService,
+        ErrorDescriber errorDescriber,
         INewsLetterSubscriptionTypeService newsLetterSubscriptionTypeService,
         INotificationService notificationService,
         ISettingService settingService,
@@ -44,7 +43,7 @@ public class IcontactModelFactory
         _accountService = accountService;
         _customerService = customerService;
         _ruleService = ruleService;
-        _localizationService = localizationService;
+        _errorDescriber = errorDescriber;
         _newsLetterSubscriptionTypeService = newsLetterSubscriptionTypeService;
         _notificationService = notificationService;
         _settingService = settingService;
@@ -56,11 +55,7 @@ public class IcontactModelFactory
 
     #region Utilities
 
-    protected virtual async Task<string> T(string key, params object[] args)
-    {
-        var text = await _localizationService.GetResourceAsync(key);
-        return args.Length > 0 ? string.Format(text, args) : text;
-    }
+    protected virtual Task<string> T(string key, params object[] args) => _errorDescriber.ResourceAsync(key, args);
 
     /// <summary>
     /// Reads the folder's lists; null (with a warning shown when asked) when iContact cannot be asked
