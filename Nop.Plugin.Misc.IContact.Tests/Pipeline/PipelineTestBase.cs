@@ -1,4 +1,10 @@
 using System.Linq.Expressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Nop.Core.Caching;
+using Nop.Data;
 using Moq;
 using Nop.Core;
 using Nop.Core.Domain.Customers;
@@ -41,10 +47,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected InMemoryRepository<IcontactSubscriber> Subscribers { get; private set; }
     protected InMemoryRepository<IcontactStoreStatus> Statuses { get; private set; }
     protected Mock<ICustomerService> CustomerService { get; private set; }
-    protected DeliverySignal Signal { get; private set; }
-    protected ListCache Lists { get; private set; }
-    protected InProcessLocker Locker { get; private set; }
-    protected UnsubscribedIndex Unsubscribed { get; private set; }
+    protected DeliverySignal Signal => Provider.GetRequiredService<DeliverySignal>();
+    protected ListCache Lists => Provider.GetRequiredService<ListCache>();
     protected InMemoryRepository<IcontactSyncRun> Runs { get; private set; }
     protected Mock<INewsLetterSubscriptionService> NewsletterService { get; private set; }
 
@@ -90,10 +94,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
         Queue = new InMemoryRepository<IcontactQueueItem>();
         Subscribers = new InMemoryRepository<IcontactSubscriber>();
         Statuses = new InMemoryRepository<IcontactStoreStatus>();
-        Signal = new DeliverySignal();
-        Lists = new ListCache();
-        Locker = new InProcessLocker();
-        Unsubscribed = new UnsubscribedIndex();
+        _provider?.Dispose();
+        _provider = null;
         Runs = new InMemoryRepository<IcontactSyncRun>();
         CustomerPagesRead = 0;
 
@@ -139,48 +141,74 @@ public abstract class PipelineTestBase : EmulatorTestBase
         return mock;
     }
 
-    protected SubscriptionPlanner Planner()
+    private ServiceProvider _provider;
+
+    /// <summary>
+    /// The plugin's object graph as NopStartup describes it, over this fixture's platform fakes and clock
+    /// </summary>
+    protected ServiceProvider Provider => _provider ??= BuildProvider();
+
+    private ServiceProvider BuildProvider()
     {
-        var newsletters = NewsletterService;
         var storeContext = new Mock<IStoreContext>();
         storeContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = StoreId });
 
-        return new SubscriptionPlanner(CustomerService.Object, Rules(), newsletters.Object, SettingService().Object, storeContext.Object,
-            QueueService(), new SubscriberService(Subscribers, Clock));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(PlatformFakes.Encryption().Object);
+        services.AddSingleton(PlatformFakes.EnglishResources().Object);
+        services.AddSingleton(CustomerService.Object);
+        services.AddSingleton(NewsletterService.Object);
+        services.AddSingleton(Mock.Of<INewsLetterSubscriptionTypeService>());
+        services.AddSingleton(Mock.Of<INotificationService>());
+        services.AddSingleton(SettingService().Object);
+        services.AddSingleton(storeContext.Object);
+        services.AddSingleton(Mock.Of<ILogger>());
+        services.AddSingleton<ILocker>(new InProcessLocker());
+        services.AddSingleton<IRepository<IcontactQueueItem>>(Queue);
+        services.AddSingleton<IRepository<IcontactSubscriber>>(Subscribers);
+        services.AddSingleton<IRepository<IcontactStoreStatus>>(Statuses);
+        services.AddSingleton<IRepository<IcontactSyncRun>>(Runs);
+        new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
+        services.RemoveAll<IHostedService>();
+        return services.BuildServiceProvider();
     }
+
+    [TearDown]
+    public void DisposeProvider()
+    {
+        _provider?.Dispose();
+        _provider = null;
+    }
+
+    /// <summary>
+    /// Resolves a service in a fresh scope: each call is one "request", as in the store
+    /// </summary>
+    protected T Resolve<T>() => Provider.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    protected SubscriptionPlanner Planner() => Resolve<SubscriptionPlanner>();
 
     protected EventConsumer Consumer() => new(Planner());
 
-    protected QueueService QueueService() => new(Signal, Locker, Queue, Clock);
+    protected QueueService QueueService() => Resolve<QueueService>();
 
-    protected IcontactGateway Gateway()
-    {
-        var statusService = new StatusService(Statuses, Clock);
-        return new IcontactGateway(new ErrorDescriber(PlatformFakes.EnglishResources().Object), new IcontactConnectionService(PlatformFakes.Encryption().Object),
-            Client(), SettingService().Object, Lists, new RequestBudget(statusService, Clock), statusService, Clock, Unsubscribed);
-    }
+    protected IcontactGateway Gateway() => Resolve<IcontactGateway>();
 
-    protected IcontactRuleService Rules() => new(SettingService().Object);
+    protected IcontactRuleService Rules() => Resolve<IcontactRuleService>();
 
-    protected DeliveryService Delivery()
-    {
-        var errors = new ErrorDescriber(PlatformFakes.EnglishResources().Object);
-        var status = new StatusService(Statuses, Clock);
-        return new(errors, Gateway(), Mock.Of<ILogger>(), SettingService().Object, QueueService(),
-            new StaleListGuard(errors, Mock.Of<ILogger>(), Rules(), QueueService(), status, Clock), status, new SubscriberService(Subscribers, Clock), Clock);
-    }
+    protected DeliveryService Delivery() => Resolve<DeliveryService>();
 
-    protected CustomerFactsReader Facts() => new(CustomerService.Object, NewsletterService.Object);
+    protected CustomerFactsReader Facts() => Resolve<CustomerFactsReader>();
 
-    protected SyncPreviewService Preview() => new(Facts(), CustomerService.Object, Rules(), new SubscriberService(Subscribers, Clock), Reconciler());
+    protected SyncPreviewService Preview() => Resolve<SyncPreviewService>();
 
-    protected SynchronizationRunner Runner() => new(Bulk(), Delivery());
+    protected SynchronizationRunner Runner() => Resolve<SynchronizationRunner>();
 
-    protected BulkSyncService Bulk() =>
-        new(Facts(), CustomerService.Object, Rules(), Runs, SettingService().Object, QueueService(), new SubscriberService(Subscribers, Clock), Clock);
+    protected BulkSyncService Bulk() => Resolve<BulkSyncService>();
 
-    protected UnsubscribeReconciler Reconciler() =>
-        new(Gateway(), Rules(), NewsletterService.Object, SettingService().Object, new StatusService(Statuses, Clock), new SubscriberService(Subscribers, Clock), Clock);
+    protected UnsubscribeReconciler Reconciler() => Resolve<UnsubscribeReconciler>();
+
+    protected StatusService Status() => Resolve<StatusService>();
 
     protected Customer NewCustomer(string email, bool active = true, params int[] roles)
     {

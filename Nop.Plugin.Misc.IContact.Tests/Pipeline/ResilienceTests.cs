@@ -222,7 +222,7 @@ public class ResilienceTests : PipelineTestBase
 
         //the owner saves the new password: saving resumes delivery
         Settings[StoreId].EncryptedAppPassword = EncryptedPrefix + "rotated-by-owner";
-        await new StatusService(Statuses, Clock).ResumeAsync(StoreId);
+        await Status().ResumeAsync(StoreId);
         await DeliverAllAsync();
 
         Assert.That(EmulatorSubscriptions(), Has.Count.EqualTo(5));
