@@ -129,10 +129,7 @@ Console.WriteLine($"iContact emulator at {emulator.ApiBaseUrl} (child process); 
 //3. registration → subscribed with a healthy iContact (20 ms per request), through the background worker
 {
     var bench = await Bench.CreateAsync(emulator, latencyMs: 20, lists: ["Customers"], consentList: false);
-    var services = new ServiceCollection();
-    services.AddScoped(_ => new SynchronizationRunner(bench.Bulk(), bench.Delivery()));
-    await using var provider = services.BuildServiceProvider();
-    var worker = new DeliveryWorker(bench.Signal, provider.GetRequiredService<IServiceScopeFactory>());
+    var worker = new DeliveryWorker(bench.Signal, bench.Provider.GetRequiredService<IServiceScopeFactory>());
     await worker.StartAsync(CancellationToken.None);
 
     var latencies = new List<double>();
@@ -193,10 +190,33 @@ namespace Nop.Plugin.Misc.IContact.Bench
         public IndexedSubscriberRepository Subscribers { get; } = new();
         public InMemoryRepository<IcontactStoreStatus> Statuses { get; } = new();
         public InMemoryRepository<IcontactSyncRun> Runs { get; } = new();
-        public DeliverySignal Signal { get; } = new();
-        public ListCache Lists { get; } = new();
-        public UnsubscribedIndex Unsubscribed { get; } = new();
-        public InProcessLocker Locker { get; } = new();
+        private ServiceProvider _provider;
+
+        /// <summary>
+        /// The plugin's object graph as NopStartup describes it, over the fake store
+        /// </summary>
+        public ServiceProvider Provider => _provider ??= BuildProvider();
+
+        private ServiceProvider BuildProvider()
+        {
+            var services = new ServiceCollection();
+            foreach (var platform in new[] { typeof(Nop.Services.Customers.ICustomerService), typeof(Nop.Services.Messages.INewsLetterSubscriptionService),
+                typeof(Nop.Services.Configuration.ISettingService), typeof(Nop.Core.IStoreContext), typeof(Nop.Services.Logging.ILogger),
+                typeof(Nop.Services.Security.IEncryptionService), typeof(Nop.Services.Localization.ILocalizationService) })
+                services.AddSingleton(platform, Store);
+            services.AddSingleton<Nop.Core.Caching.ILocker>(new InProcessLocker());
+            services.AddSingleton<Nop.Data.IRepository<IcontactQueueItem>>(Queue);
+            services.AddSingleton<Nop.Data.IRepository<IcontactSubscriber>>(Subscribers);
+            services.AddSingleton<Nop.Data.IRepository<IcontactStoreStatus>>(Statuses);
+            services.AddSingleton<Nop.Data.IRepository<IcontactSyncRun>>(Runs);
+            new Nop.Plugin.Misc.IContact.Infrastructure.NopStartup().ConfigureServices(services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+            //the bench's subscriber table is indexed like a database would be
+            services.AddScoped<SubscriberService>(_ => new IndexedSubscriberService(Subscribers, TimeProvider.System));
+            return services.BuildServiceProvider();
+        }
+
+        public T Resolve<T>() => Provider.CreateScope().ServiceProvider.GetRequiredService<T>();
+        public DeliverySignal Signal => Provider.GetRequiredService<DeliverySignal>();
         public IcontactFolder Folder { get; private set; }
         public string[] ListIds { get; private set; } = [];
 
@@ -230,20 +250,10 @@ namespace Nop.Plugin.Misc.IContact.Bench
         }
 
         public IcontactHttpClient Client() => new(new HttpClient(Handler, disposeHandler: false));
-        public QueueService QueueService() => new(Signal, Locker, Queue, TimeProvider.System);
-        public SubscriberService SubscriberService() => new IndexedSubscriberService(Subscribers, TimeProvider.System);
-        public EventConsumer Consumer() => new(new SubscriptionPlanner(Store, new IcontactRuleService(Store), Store, Store, Store, QueueService(), SubscriberService()));
-
-        public DeliveryService Delivery()
-        {
-            var status = new StatusService(Statuses, TimeProvider.System);
-            var gateway = new IcontactGateway(new ErrorDescriber(Store), new IcontactConnectionService(Store), Client(), Store, Lists,
-                new RequestBudget(status, TimeProvider.System), status, TimeProvider.System, Unsubscribed);
-            var guard = new StaleListGuard(new ErrorDescriber(Store), Store, new IcontactRuleService(Store), QueueService(), status, TimeProvider.System);
-            return new DeliveryService(new ErrorDescriber(Store), gateway, Store, Store, QueueService(), guard, status, SubscriberService(), TimeProvider.System);
-        }
-
-        public BulkSyncService Bulk() => new(new CustomerFactsReader(Store, Store), Store, new IcontactRuleService(Store), Runs, Store, QueueService(), SubscriberService(), TimeProvider.System);
+        public QueueService QueueService() => Resolve<QueueService>();
+        public EventConsumer Consumer() => new(Resolve<SubscriptionPlanner>());
+        public DeliveryService Delivery() => Resolve<DeliveryService>();
+        public BulkSyncService Bulk() => Resolve<BulkSyncService>();
     }
 
     /// <summary>
