@@ -89,6 +89,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         services.AddSingleton(StoreContext.Object);
         services.AddSingleton(Mock.Of<ILogger>());
         services.AddSingleton<ILocker>(new InProcessLocker());
+        services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
         services.AddSingleton<IRepository<IcontactStoreStatus>>(StatusRepository);
         services.AddSingleton<IRepository<IcontactQueueItem>>(QueueRepository);
         services.AddSingleton<IRepository<IcontactSubscriber>>(new InMemoryRepository<IcontactSubscriber>());

@@ -37,6 +37,7 @@ public class DependencyInjectionTests
         services.AddSingleton(Mock.Of<INewsLetterSubscriptionService>());
         services.AddSingleton(Mock.Of<Nop.Services.Logging.ILogger>());
         services.AddSingleton(Mock.Of<Nop.Core.Caching.ILocker>());
+        services.AddSingleton<Nop.Core.Caching.IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
         services.AddScoped(typeof(IRepository<>), typeof(InMemoryRepository<>));
         services.AddScoped(_ => new IcontactSettings());
 
@@ -63,7 +64,7 @@ public class DependencyInjectionTests
         Assert.That(pluginServices, Is.SupersetOf(new[]
         {
             typeof(IContact.Api.IcontactHttpClient), typeof(IcontactConnectionService), typeof(QueueService), typeof(StatusService), typeof(ErrorDescriber),
-            typeof(SubscriptionPlanner), typeof(DeliveryService), typeof(DeliverySignal), typeof(ListCache)
+            typeof(SubscriptionPlanner), typeof(DeliveryService), typeof(DeliverySignal), typeof(IcontactGateway), typeof(IcontactRuleService)
         }));
     }
 

@@ -48,7 +48,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected InMemoryRepository<IcontactStoreStatus> Statuses { get; private set; }
     protected Mock<ICustomerService> CustomerService { get; private set; }
     protected DeliverySignal Signal => Provider.GetRequiredService<DeliverySignal>();
-    protected ListCache Lists => Provider.GetRequiredService<ListCache>();
+    protected IStaticCacheManager Cache => Provider.GetRequiredService<IStaticCacheManager>();
     protected InMemoryRepository<IcontactSyncRun> Runs { get; private set; }
     protected Mock<INewsLetterSubscriptionService> NewsletterService { get; private set; }
 
@@ -155,6 +155,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
 
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(Clock));
         services.AddSingleton(PlatformFakes.Encryption().Object);
         services.AddSingleton(PlatformFakes.EnglishResources().Object);
         services.AddSingleton(CustomerService.Object);

@@ -45,8 +45,6 @@ public class NopStartup : INopStartup
 
         //delivery off the request path: a signal woken by every enqueue and a background worker on this node
         services.AddSingleton<DeliverySignal>();
-        services.AddSingleton<ListCache>();
-        services.AddSingleton<UnsubscribedIndex>();
         services.AddHostedService<DeliveryWorker>();
     }
 

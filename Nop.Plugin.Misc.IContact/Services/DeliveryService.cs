@@ -199,7 +199,7 @@ public class DeliveryService
                 }
 
                 if (refusal.Kind == IcontactRefusalKind.ListNotFound)
-                    connection.ForgetLists(); //the list may be gone: the guard looks again on the next pass
+                    await connection.ForgetListsAsync(); //the list may be gone: the guard looks again on the next pass
                 failed.Add((item, refusal.Message ?? await _errorDescriber.TextAsync("Delivery.SubscriptionRefused")));
             }
         }

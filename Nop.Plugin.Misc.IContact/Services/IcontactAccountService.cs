@@ -134,7 +134,7 @@ public class IcontactAccountService
         return await RunAsync(connection, null, async () =>
         {
             var list = await connection.CallAsync((client, token) => client.CreateListAsync(connection.Folder, name, token), cancellationToken);
-            connection.ForgetLists();
+            await connection.ForgetListsAsync();
             return list;
         });
     }

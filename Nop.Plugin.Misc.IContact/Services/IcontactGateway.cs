@@ -1,3 +1,4 @@
+using Nop.Core.Caching;
 using Nop.Plugin.Misc.IContact.Api;
 using Nop.Services.Configuration;
 
@@ -15,11 +16,9 @@ public class IcontactGateway
     protected readonly IcontactConnectionService _connectionService;
     protected readonly IcontactHttpClient _icontactHttpClient;
     protected readonly ISettingService _settingService;
-    protected readonly ListCache _listCache;
+    protected readonly IStaticCacheManager _staticCacheManager;
     protected readonly RequestBudget _requestBudget;
     protected readonly StatusService _statusService;
-    protected readonly TimeProvider _timeProvider;
-    protected readonly UnsubscribedIndex _unsubscribedIndex;
 
     #endregion
 
@@ -29,21 +28,17 @@ public class IcontactGateway
         IcontactConnectionService connectionService,
         IcontactHttpClient icontactHttpClient,
         ISettingService settingService,
-        ListCache listCache,
+        IStaticCacheManager staticCacheManager,
         RequestBudget requestBudget,
-        StatusService statusService,
-        TimeProvider timeProvider,
-        UnsubscribedIndex unsubscribedIndex)
+        StatusService statusService)
     {
         _errorDescriber = errorDescriber;
         _connectionService = connectionService;
         _icontactHttpClient = icontactHttpClient;
         _settingService = settingService;
-        _listCache = listCache;
+        _staticCacheManager = staticCacheManager;
         _requestBudget = requestBudget;
         _statusService = statusService;
-        _timeProvider = timeProvider;
-        _unsubscribedIndex = unsubscribedIndex;
     }
 
     #endregion
@@ -71,8 +66,8 @@ public class IcontactGateway
         //iContact counts requests per application: a store shares the budget unless it overrides the AppID
         var budgetScope = storeId > 0 && await _settingService.SettingExistsAsync(settings, s => s.AppId, storeId) ? storeId : 0;
 
-        return new IcontactStoreConnection(new IcontactStoreConnection.Services(_connectionService, _errorDescriber, _icontactHttpClient, _listCache,
-            _requestBudget, _statusService, _timeProvider, _unsubscribedIndex), storeId, settings, budgetScope, RequestTimeoutOf(settings, interactive), appPassword);
+        return new IcontactStoreConnection(new IcontactStoreConnection.Services(_connectionService, _errorDescriber, _icontactHttpClient,
+            _requestBudget, _staticCacheManager, _statusService), storeId, settings, budgetScope, RequestTimeoutOf(settings, interactive), appPassword);
     }
 
     #endregion

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using Nop.Core.Caching;
 using Nop.Plugin.Misc.IContact.Api;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Services.Configuration;
@@ -13,17 +16,16 @@ public class IcontactRuleService
     #region Fields
 
     protected readonly ISettingService _settingService;
-
-    private static readonly object CacheLock = new();
-    private static (string Json, IReadOnlyList<IcontactRule> Rules) _lastParsed = (null, []);
+    protected readonly IStaticCacheManager _staticCacheManager;
 
     #endregion
 
     #region Ctor
 
-    public IcontactRuleService(ISettingService settingService)
+    public IcontactRuleService(ISettingService settingService, IStaticCacheManager staticCacheManager)
     {
         _settingService = settingService;
+        _staticCacheManager = staticCacheManager;
     }
 
     #endregion
@@ -31,21 +33,13 @@ public class IcontactRuleService
     #region Utilities
 
     /// <summary>
-    /// Parses stored rules, reusing the last result for the same text (events read rules often)
+    /// Parses stored rules once per distinct text (events read rules often)
     /// </summary>
-    protected static IReadOnlyList<IcontactRule> Parse(string json)
+    protected virtual Task<IReadOnlyList<IcontactRule>> ParseAsync(string json)
     {
         json ??= string.Empty;
-        lock (CacheLock)
-        {
-            if (_lastParsed.Json == json)
-                return _lastParsed.Rules;
-        }
-
-        var rules = RuleStorage.Parse(json);
-        lock (CacheLock)
-            _lastParsed = (json, rules);
-        return rules;
+        var key = _staticCacheManager.PrepareKeyForDefaultCache(IcontactDefaults.RulesCacheKey, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json))));
+        return _staticCacheManager.GetAsync(key, () => (IReadOnlyList<IcontactRule>)RuleStorage.Parse(json));
     }
 
     /// <summary>
@@ -64,7 +58,7 @@ public class IcontactRuleService
     protected virtual async Task<bool> ChangeAsync(int scope, Func<List<IcontactRule>, bool> change)
     {
         var settings = await _settingService.LoadSettingAsync<IcontactSettings>(scope);
-        var rules = Parse(settings.RulesJson).ToList();
+        var rules = RuleStorage.Parse(settings.RulesJson);
         if (!change(rules))
             return false;
 
@@ -81,7 +75,7 @@ public class IcontactRuleService
     /// </summary>
     /// <exception cref="InvalidOperationException">The stored rules cannot be read (never silently replaced)</exception>
     public virtual async Task<IReadOnlyList<IcontactRule>> GetRulesAsync(int storeId) =>
-        Parse((await _settingService.LoadSettingAsync<IcontactSettings>(storeId)).RulesJson);
+        await ParseAsync((await _settingService.LoadSettingAsync<IcontactSettings>(storeId)).RulesJson);
 
     /// <summary>
     /// Gets a value indicating whether a store has rules of its own

@@ -1,3 +1,4 @@
+using Nop.Core.Caching;
 using Nop.Plugin.Misc.IContact.Api;
 
 namespace Nop.Plugin.Misc.IContact.Services;
@@ -26,8 +27,8 @@ public class IcontactStoreConnection
     /// <summary>
     /// The services a connection works with
     /// </summary>
-    public record Services(IcontactConnectionService ConnectionService, ErrorDescriber ErrorDescriber, IcontactHttpClient Client, ListCache ListCache,
-        RequestBudget RequestBudget, StatusService StatusService, TimeProvider TimeProvider, UnsubscribedIndex UnsubscribedIndex);
+    public record Services(IcontactConnectionService ConnectionService, ErrorDescriber ErrorDescriber, IcontactHttpClient Client,
+        RequestBudget RequestBudget, IStaticCacheManager StaticCacheManager, StatusService StatusService);
 
     #endregion
 
@@ -91,7 +92,16 @@ public class IcontactStoreConnection
         }
     }
 
-    protected DateTime UtcNow => _services.TimeProvider.GetUtcNow().UtcDateTime;
+    protected CacheKey ListsKey
+    {
+        get
+        {
+            //the platform prepares keys with its default time: set the plugin's own after preparing
+            var key = _services.StaticCacheManager.PrepareKeyForDefaultCache(IcontactDefaults.ListsCacheKey, Folder.Credentials.ApiBaseUrl, Folder.AccountId, Folder.ClientFolderId);
+            key.CacheTime = IcontactDefaults.ListsCacheTime;
+            return key;
+        }
+    }
 
     #endregion
 
@@ -119,40 +129,37 @@ public class IcontactStoreConnection
     /// <summary>
     /// Gets the folder's lists, remembered for a few minutes
     /// </summary>
-    public virtual async Task<IReadOnlyList<IcontactList>> GetListsAsync(CancellationToken cancellationToken = default)
-    {
-        var lists = _services.ListCache.Get(Folder, UtcNow);
-        if (lists is not null)
-            return lists;
-
-        var read = new List<IcontactList>();
-        await foreach (var list in ReadAllAsync((client, offset, token) => client.GetListsPageAsync(Folder, offset, cancellationToken: token), cancellationToken))
-            read.Add(list);
-        _services.ListCache.Set(Folder, read, UtcNow);
-        return read;
-    }
+    public virtual Task<IReadOnlyList<IcontactList>> GetListsAsync(CancellationToken cancellationToken = default) =>
+        _services.StaticCacheManager.GetAsync(ListsKey, async () =>
+        {
+            var lists = new List<IcontactList>();
+            await foreach (var list in ReadAllAsync((client, offset, token) => client.GetListsPageAsync(Folder, offset, cancellationToken: token), cancellationToken))
+                lists.Add(list);
+            return (IReadOnlyList<IcontactList>)lists;
+        });
 
     /// <summary>
     /// Forgets the remembered lists, e.g. when iContact says one is gone
     /// </summary>
-    public virtual void ForgetLists() => _services.ListCache.Invalidate(Folder);
+    public virtual Task ForgetListsAsync() =>
+        _services.StaticCacheManager.RemoveAsync(IcontactDefaults.ListsCacheKey, Folder.Credentials.ApiBaseUrl, Folder.AccountId, Folder.ClientFolderId);
 
     /// <summary>
     /// Gets the contacts a list has as unsubscribed, remembered for a few minutes
     /// </summary>
-    public virtual async Task<HashSet<string>> GetUnsubscribedContactIdsAsync(string listId, CancellationToken cancellationToken = default)
+    public virtual Task<HashSet<string>> GetUnsubscribedContactIdsAsync(string listId, CancellationToken cancellationToken = default)
     {
-        var known = _services.UnsubscribedIndex.Get(Folder, listId, UtcNow);
-        if (known is not null)
-            return known;
-
-        var ids = new HashSet<string>();
-        await foreach (var subscription in ReadAllAsync((client, offset, token) =>
-            client.GetSubscriptionsPageAsync(Folder, listId, IcontactDefaults.SubscriptionStatuses.Unsubscribed, offset, cancellationToken: token), cancellationToken))
-            ids.Add(subscription.ContactId);
-
-        _services.UnsubscribedIndex.Set(Folder, listId, ids, UtcNow);
-        return ids;
+        var key = _services.StaticCacheManager.PrepareKeyForDefaultCache(IcontactDefaults.UnsubscribedCacheKey,
+            Folder.Credentials.ApiBaseUrl, Folder.AccountId, Folder.ClientFolderId, listId);
+        key.CacheTime = IcontactDefaults.UnsubscribedCacheTime;
+        return _services.StaticCacheManager.GetAsync(key, async () =>
+        {
+            var ids = new HashSet<string>();
+            await foreach (var subscription in ReadAllAsync((client, offset, token) =>
+                client.GetSubscriptionsPageAsync(Folder, listId, IcontactDefaults.SubscriptionStatuses.Unsubscribed, offset, cancellationToken: token), cancellationToken))
+                ids.Add(subscription.ContactId);
+            return ids;
+        });
     }
 
     /// <summary>

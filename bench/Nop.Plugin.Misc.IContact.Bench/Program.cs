@@ -205,6 +205,7 @@ namespace Nop.Plugin.Misc.IContact.Bench
                 typeof(Nop.Services.Security.IEncryptionService), typeof(Nop.Services.Localization.ILocalizationService) })
                 services.AddSingleton(platform, Store);
             services.AddSingleton<Nop.Core.Caching.ILocker>(new InProcessLocker());
+            services.AddSingleton<Nop.Core.Caching.IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
             services.AddSingleton<Nop.Data.IRepository<IcontactQueueItem>>(Queue);
             services.AddSingleton<Nop.Data.IRepository<IcontactSubscriber>>(Subscribers);
             services.AddSingleton<Nop.Data.IRepository<IcontactStoreStatus>>(Statuses);
