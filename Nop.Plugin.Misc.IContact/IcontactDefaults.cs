@@ -18,11 +18,6 @@ public static class IcontactDefaults
     public static string LocalePrefix => "Plugins.Misc.IContact";
 
     /// <summary>
-    /// Gets the name of the route to the configuration page
-    /// </summary>
-    public static string ConfigurationRouteName => "Plugin.Misc.IContact.Configure";
-
-    /// <summary>
     /// Gets the path of the configuration page (area route Admin/{controller}/{action})
     /// </summary>
     public static string ConfigurationPath => "Admin/Icontact/Configure";

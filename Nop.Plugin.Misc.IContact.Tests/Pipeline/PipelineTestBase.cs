@@ -50,6 +50,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected DeliverySignal Signal => Provider.GetRequiredService<DeliverySignal>();
     protected IStaticCacheManager Cache => Provider.GetRequiredService<IStaticCacheManager>();
     protected InMemoryRepository<IcontactSyncRun> Runs { get; private set; }
+    protected InMemoryRepository<IcontactRequestCount> RequestCounts { get; private set; }
     protected Mock<INewsLetterSubscriptionService> NewsletterService { get; private set; }
 
     protected string CustomersListId { get; private set; }
@@ -97,6 +98,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
         _provider?.Dispose();
         _provider = null;
         Runs = new InMemoryRepository<IcontactSyncRun>();
+        RequestCounts = new InMemoryRepository<IcontactRequestCount>();
         CustomerPagesRead = 0;
 
         CustomerService = new Mock<ICustomerService>();
@@ -170,6 +172,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<IcontactSubscriber>>(Subscribers);
         services.AddSingleton<IRepository<IcontactStoreStatus>>(Statuses);
         services.AddSingleton<IRepository<IcontactSyncRun>>(Runs);
+        services.AddSingleton<IRepository<IcontactRequestCount>>(RequestCounts);
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         services.RemoveAll<IHostedService>();
         return services.BuildServiceProvider();

@@ -210,6 +210,7 @@ namespace Nop.Plugin.Misc.IContact.Bench
             services.AddSingleton<Nop.Data.IRepository<IcontactSubscriber>>(Subscribers);
             services.AddSingleton<Nop.Data.IRepository<IcontactStoreStatus>>(Statuses);
             services.AddSingleton<Nop.Data.IRepository<IcontactSyncRun>>(Runs);
+            services.AddSingleton<Nop.Data.IRepository<IcontactRequestCount>>(new InMemoryRepository<IcontactRequestCount>());
             new Nop.Plugin.Misc.IContact.Infrastructure.NopStartup().ConfigureServices(services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
             //the bench's subscriber table is indexed like a database would be
             services.AddScoped<SubscriberService>(_ => new IndexedSubscriberService(Subscribers, TimeProvider.System));
