@@ -1,3 +1,5 @@
+using Nop.Core.Caching;
+
 namespace Nop.Plugin.Misc.IContact;
 
 /// <summary>
@@ -14,11 +16,6 @@ public static class IcontactDefaults
     /// Gets the prefix of every locale resource of the plugin
     /// </summary>
     public static string LocalePrefix => "Plugins.Misc.IContact";
-
-    /// <summary>
-    /// Gets the name of the route to the configuration page
-    /// </summary>
-    public static string ConfigurationRouteName => "Plugin.Misc.IContact.Configure";
 
     /// <summary>
     /// Gets the path of the configuration page (area route Admin/{controller}/{action})
@@ -70,6 +67,11 @@ public static class IcontactDefaults
     public static int DefaultRequestTimeout => 30;
 
     /// <summary>
+    /// Gets the longest request time-out (seconds) on the admin page: a page must not hang on a slow iContact
+    /// </summary>
+    public static int InteractiveRequestTimeout => 10;
+
+    /// <summary>
     /// Gets the User-Agent header value
     /// </summary>
     public static string UserAgent => "nopCommerce-iContact-plugin/1.0";
@@ -117,6 +119,43 @@ public static class IcontactDefaults
     /// Gets the number of customers a bulk synchronisation reads at a time
     /// </summary>
     public static int BulkPageSize => 500;
+
+    #endregion
+
+    #region Caching
+
+    /// <summary>
+    /// Gets the prefix of every cache key of the plugin
+    /// </summary>
+    public static string CachePrefix => "Nop.plugins.misc.icontact.";
+
+    /// <summary>
+    /// Gets the key of a client folder's lists
+    /// </summary>
+    /// <remarks>{0} : API base URL; {1} : account id; {2} : client folder id</remarks>
+    public static CacheKey ListsCacheKey => new($"{CachePrefix}lists.{{0}}-{{1}}-{{2}}");
+
+    /// <summary>
+    /// Gets how long a folder's lists are remembered (minutes): delivery checks its target lists without a request per batch
+    /// </summary>
+    public static int ListsCacheTime => 5;
+
+    /// <summary>
+    /// Gets the key of the contacts a list has as unsubscribed
+    /// </summary>
+    /// <remarks>{0} : API base URL; {1} : account id; {2} : client folder id; {3} : list id</remarks>
+    public static CacheKey UnsubscribedCacheKey => new($"{CachePrefix}unsubscribed.{{0}}-{{1}}-{{2}}-{{3}}");
+
+    /// <summary>
+    /// Gets how long a list's unsubscribed contacts are remembered (minutes)
+    /// </summary>
+    public static int UnsubscribedCacheTime => 10;
+
+    /// <summary>
+    /// Gets the key of parsed rules
+    /// </summary>
+    /// <remarks>{0} : hash of the stored rules</remarks>
+    public static CacheKey RulesCacheKey => new($"{CachePrefix}rules.{{0}}");
 
     #endregion
 }

@@ -15,7 +15,7 @@ public class FailureTests : EmulatorTestBase
     {
         Switch(s => s.Outage = true);
 
-        var exception = FailsWith(IcontactErrorKind.Unavailable, () => Client().GetListsAsync(Folder()));
+        var exception = FailsWith(IcontactErrorKind.Unavailable, () => ReadListsAsync(Client(), Folder()));
 
         Assert.That(exception.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(exception.IsTransient, Is.True);
@@ -26,10 +26,10 @@ public class FailureTests : EmulatorTestBase
     public async Task Throttling_with_503_is_recognised_as_throttling()
     {
         Switch(s => s.RequestsPerHour = 2);
-        await Client().GetListsAsync(Folder());
-        await Client().GetListsAsync(Folder());
+        await ReadListsAsync(Client(), Folder());
+        await ReadListsAsync(Client(), Folder());
 
-        var exception = FailsWith(IcontactErrorKind.Throttled, () => Client().GetListsAsync(Folder()));
+        var exception = FailsWith(IcontactErrorKind.Throttled, () => ReadListsAsync(Client(), Folder()));
 
         Assert.That(exception.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(exception.IsTransient, Is.True);
@@ -39,9 +39,9 @@ public class FailureTests : EmulatorTestBase
     public async Task Throttling_with_429_is_recognised_as_throttling()
     {
         Switch(s => { s.RequestsPerDay = 1; s.ThrottleStatusCode = 429; });
-        await Client().GetListsAsync(Folder());
+        await ReadListsAsync(Client(), Folder());
 
-        var exception = FailsWith(IcontactErrorKind.Throttled, () => Client().GetListsAsync(Folder()));
+        var exception = FailsWith(IcontactErrorKind.Throttled, () => ReadListsAsync(Client(), Folder()));
 
         Assert.That(exception.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
     }
@@ -51,7 +51,7 @@ public class FailureTests : EmulatorTestBase
     {
         Switch(s => s.ForceServerError = true);
 
-        Assert.That(FailsWith(IcontactErrorKind.Transient, () => Client().GetListsAsync(Folder())).IsTransient, Is.True);
+        Assert.That(FailsWith(IcontactErrorKind.Transient, () => ReadListsAsync(Client(), Folder())).IsTransient, Is.True);
     }
 
     [Test]
@@ -59,7 +59,7 @@ public class FailureTests : EmulatorTestBase
     {
         Switch(s => s.LatencyMs = 2_000);
 
-        var exception = FailsWith(IcontactErrorKind.Transient, () => Client(TimeSpan.FromMilliseconds(200)).GetListsAsync(Folder()));
+        var exception = FailsWith(IcontactErrorKind.Transient, () => ReadListsAsync(Client(), Folder(TimeSpan.FromMilliseconds(200))));
 
         Assert.That(exception.Message, Does.Contain("did not answer"));
     }
@@ -70,7 +70,7 @@ public class FailureTests : EmulatorTestBase
         Switch(s => s.LatencyMs = 2_000);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        Assert.That(async () => await Client().GetListsAsync(Folder(), cancellation.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(async () => await ReadListsAsync(Client(), Folder(), cancellation.Token), Throws.InstanceOf<OperationCanceledException>());
     }
 
     [Test]
@@ -93,6 +93,6 @@ public class FailureTests : EmulatorTestBase
     {
         var folder = Folder() with { AccountId = "999" };
 
-        FailsWith(IcontactErrorKind.NotFound, () => Client().GetListsAsync(folder));
+        FailsWith(IcontactErrorKind.NotFound, () => ReadListsAsync(Client(), folder));
     }
 }

@@ -1,4 +1,10 @@
 using System.Linq.Expressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Nop.Core.Caching;
+using Nop.Data;
 using Moq;
 using Nop.Core;
 using Nop.Core.Domain.Customers;
@@ -57,7 +63,10 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
             .Callback<string, bool, int>((m, _, _) => Shown.Add(("warning", m)));
     }
 
-    protected IcontactController CreateController()
+    /// <summary>
+    /// The plugin's object graph as NopStartup describes it, over the platform fakes of this fixture
+    /// </summary>
+    protected ServiceProvider CreateServices()
     {
         var customers = new Mock<ICustomerService>();
         customers.Setup(c => c.GetAllCustomerRolesAsync(It.IsAny<bool>())).ReturnsAsync(new List<CustomerRole>
@@ -65,26 +74,55 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
             new() { Id = 1, Name = "Administrators" }, new() { Id = 3, Name = "Registered" }, new() { Id = 4, Name = "Guests" }
         });
         customers.SetupCustomerPaging((_, _, _, pageIndex, pageSize, _) => new PagedList<Customer>([], pageIndex, pageSize, 0));
-        var newsletters = new Mock<INewsLetterSubscriptionTypeService>();
-        newsletters.Setup(n => n.GetAllNewsLetterSubscriptionTypesAsync(It.IsAny<int>()))
+        var newsletterTypes = new Mock<INewsLetterSubscriptionTypeService>();
+        newsletterTypes.Setup(n => n.GetAllNewsLetterSubscriptionTypesAsync(It.IsAny<int>()))
             .ReturnsAsync(new List<NewsLetterSubscriptionType> { new() { Id = 1, Name = "Newsletter" } });
-        var localization = PlatformFakes.EnglishResources();
 
-        var queue = new QueueService(new DeliverySignal(), new InProcessLocker(), QueueRepository, TimeProvider.System);
-        var status = new StatusService(StatusRepository);
-        var subscribers = new SubscriberService(new InMemoryRepository<IcontactSubscriber>(), TimeProvider.System);
-        var connection = new IcontactConnectionService(PlatformFakes.Encryption().Object);
-        var errors = new ErrorDescriber(localization.Object);
-        var delivery = new DeliveryService(errors, connection, Client(), Mock.Of<ILogger>(), SettingService.Object, new ListCache(), queue,
-            new RequestBudget(status, TimeProvider.System), status, subscribers, TimeProvider.System, new UnsubscribedIndex());
-        var bulk = new BulkSyncService(customers.Object, Mock.Of<INewsLetterSubscriptionService>(), new InMemoryRepository<IcontactSyncRun>(), SettingService.Object,
-            queue, subscribers, TimeProvider.System);
-        var reconciler = new UnsubscribeReconciler(delivery, connection, Client(), Mock.Of<INewsLetterSubscriptionService>(), SettingService.Object, status,
-            subscribers, TimeProvider.System);
-
-        return new IcontactController(bulk, new DeliverySignal(), errors, customers.Object, connection, Client(), localization.Object, newsletters.Object,
-            Notifications.Object, SettingService.Object, StoreContext.Object, queue, status, reconciler);
+        var services = new ServiceCollection();
+        services.AddSingleton(PlatformFakes.Encryption().Object);
+        services.AddSingleton(PlatformFakes.EnglishResources().Object);
+        services.AddSingleton(customers.Object);
+        services.AddSingleton(newsletterTypes.Object);
+        services.AddSingleton(Mock.Of<INewsLetterSubscriptionService>());
+        services.AddSingleton(Notifications.Object);
+        services.AddSingleton(SettingService.Object);
+        services.AddSingleton(StoreContext.Object);
+        services.AddSingleton(Mock.Of<ILogger>());
+        services.AddSingleton<ILocker>(new InProcessLocker());
+        services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
+        services.AddSingleton<IRepository<IcontactStoreStatus>>(StatusRepository);
+        services.AddSingleton<IRepository<IcontactQueueItem>>(QueueRepository);
+        services.AddSingleton<IRepository<IcontactSubscriber>>(new InMemoryRepository<IcontactSubscriber>());
+        services.AddSingleton<IRepository<IcontactSyncRun>>(new InMemoryRepository<IcontactSyncRun>());
+        services.AddSingleton<IRepository<IcontactRequestCount>>(new InMemoryRepository<IcontactRequestCount>());
+        new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
+        services.RemoveAll<IHostedService>();
+        return services.BuildServiceProvider();
     }
+
+    private T Create<T>() where T : class
+    {
+        //MVC activates controllers from the request's services, as ActivatorUtilities does
+        var provider = CreateServices();
+        _providers.Add(provider);
+        return ActivatorUtilities.CreateInstance<T>(provider.CreateScope().ServiceProvider);
+    }
+
+    private readonly List<ServiceProvider> _providers = [];
+
+    [TearDown]
+    public void DisposeServices()
+    {
+        foreach (var provider in _providers)
+            provider.Dispose();
+        _providers.Clear();
+    }
+
+    protected IcontactController CreateController() => Create<IcontactController>();
+
+    protected IcontactRulesController CreateRulesController() => Create<IcontactRulesController>();
+
+    protected IcontactSyncController CreateSyncController() => Create<IcontactSyncController>();
 
     /// <summary>
     /// Settings that point at the emulator with working credentials

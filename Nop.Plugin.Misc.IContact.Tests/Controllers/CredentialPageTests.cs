@@ -224,11 +224,11 @@ public class CredentialPageTests : ConfigurationControllerTestBase
         VerifySaved(s => s.BatchSize, false, 2);
     }
 
-    [Test]
-    public void Every_action_requires_the_plugin_permission_and_the_antiforgery_token()
+    [TestCase(typeof(IcontactController))]
+    [TestCase(typeof(IcontactRulesController))]
+    [TestCase(typeof(IcontactSyncController))]
+    public void Every_action_requires_the_plugin_permission_and_the_antiforgery_token(Type type)
     {
-        var type = typeof(IcontactController);
-
         Assert.That(type.GetCustomAttribute<AuthorizeAdminAttribute>(), Is.Not.Null);
         Assert.That(type.GetCustomAttribute<AreaAttribute>()?.RouteValue, Is.EqualTo(AreaNames.ADMIN));
         Assert.That(type.GetCustomAttribute<AutoValidateAntiforgeryTokenAttribute>(), Is.Not.Null);
@@ -242,10 +242,12 @@ public class CredentialPageTests : ConfigurationControllerTestBase
         }
     }
 
-    [Test]
-    public void Every_state_changing_action_accepts_only_POST()
+    [TestCase(typeof(IcontactController))]
+    [TestCase(typeof(IcontactRulesController))]
+    [TestCase(typeof(IcontactSyncController))]
+    public void Every_state_changing_action_accepts_only_POST(Type type)
     {
-        var actions = typeof(IcontactController).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+        var actions = type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(a => a.GetParameters().Length > 0 || a.Name is "UseSharedRules");
 
         foreach (var action in actions)

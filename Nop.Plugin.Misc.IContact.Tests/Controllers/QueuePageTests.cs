@@ -17,7 +17,7 @@ public class QueuePageTests : ConfigurationControllerTestBase
     }
 
     private async Task<List<QueueItemModel>> RowsAsync(QueueItemState state) =>
-        ((QueueListModel)((JsonResult)await CreateController().QueueList(new QueueSearchModel { QueueState = (int)state, Length = 10 })).Value!).Data.ToList();
+        ((QueueListModel)((JsonResult)await CreateSyncController().QueueList(new QueueSearchModel { QueueState = (int)state, Length = 10 })).Value!).Data.ToList();
 
     [Test]
     public async Task The_grid_shows_each_state_with_its_error_and_a_readable_change()
@@ -37,7 +37,7 @@ public class QueuePageTests : ConfigurationControllerTestBase
     {
         var failed = QueueRepository.Items.Single(i => i.State == QueueItemState.Failed);
 
-        await CreateController().QueueRetry(failed.Id);
+        await CreateSyncController().QueueRetry(failed.Id);
 
         Assert.That(failed.State, Is.EqualTo(QueueItemState.Pending));
         Assert.That(failed.Attempts, Is.Zero);
@@ -49,8 +49,8 @@ public class QueuePageTests : ConfigurationControllerTestBase
         var failed = QueueRepository.Items.Single(i => i.State == QueueItemState.Failed);
         var waiting = QueueRepository.Items.Single(i => i.State == QueueItemState.Pending);
 
-        var discarded = await CreateController().QueueDiscard(failed.Id);
-        var refused = (JsonResult)await CreateController().QueueDiscard(waiting.Id);
+        var discarded = await CreateSyncController().QueueDiscard(failed.Id);
+        var refused = (JsonResult)await CreateSyncController().QueueDiscard(waiting.Id);
 
         Assert.That(discarded, Is.InstanceOf<NullJsonResult>());
         Assert.That(refused.Value!.ToString(), Does.Contain(English("Plugins.Misc.IContact.Queue.OnlyFailed")));

@@ -20,7 +20,7 @@ public class RulePageTests : ConfigurationControllerTestBase
     }
 
     private async Task<List<RuleModel>> GridAsync() =>
-        ((RuleListModel)((JsonResult)await CreateController().RuleList(new RuleSearchModel { Length = 50 })).Value!).Data.ToList();
+        ((RuleListModel)((JsonResult)await CreateRulesController().RuleList(new RuleSearchModel { Length = 50 })).Value!).Data.ToList();
 
     private static string ErrorOf(IActionResult result) =>
         ((JsonResult)result).Value!.GetType().GetProperty("error")?.GetValue(((JsonResult)result).Value)?.ToString();
@@ -28,7 +28,7 @@ public class RulePageTests : ConfigurationControllerTestBase
     [Test]
     public async Task A_saved_rule_round_trips_through_the_settings_string()
     {
-        var result = await CreateController().RuleSave(new RuleModel
+        var result = await CreateRulesController().RuleSave(new RuleModel
         {
             CustomerRoleIds = [3, 1, 3], RequireNewsletter = true, NewsletterTypeId = 1, ListId = _customersListId,
             SubscriptionStatus = "pending", Enabled = true
@@ -80,7 +80,7 @@ public class RulePageTests : ConfigurationControllerTestBase
     [Test]
     public async Task An_incomplete_rule_is_refused_with_every_reason()
     {
-        var result = await CreateController().RuleSave(new RuleModel { CustomerRoleIds = [], ListId = "" });
+        var result = await CreateRulesController().RuleSave(new RuleModel { CustomerRoleIds = [], ListId = "" });
 
         var error = ErrorOf(result);
         Assert.That(error, Does.Contain(English("Plugins.Misc.IContact.Rules.Errors.NoRoles")));
@@ -91,13 +91,13 @@ public class RulePageTests : ConfigurationControllerTestBase
     [Test]
     public async Task A_rule_is_updated_in_place_and_deleted()
     {
-        var controller = CreateController();
+        var controller = CreateRulesController();
         await controller.RuleSave(new RuleModel { CustomerRoleIds = [3], ListId = _customersListId });
         var id = (await GridAsync()).Single().Id;
 
-        await CreateController().RuleSave(new RuleModel { Id = id, CustomerRoleIds = [1], ListId = _customersListId, Enabled = false });
+        await CreateRulesController().RuleSave(new RuleModel { Id = id, CustomerRoleIds = [1], ListId = _customersListId, Enabled = false });
         var updated = (await GridAsync()).Single();
-        var deleted = await CreateController().RuleDelete(id);
+        var deleted = await CreateRulesController().RuleDelete(id);
 
         Assert.That(updated.Id, Is.EqualTo(id));
         Assert.That(updated.CustomerRoleIds, Is.EqualTo(new[] { 1 }));
@@ -109,7 +109,7 @@ public class RulePageTests : ConfigurationControllerTestBase
     [Test]
     public async Task A_rule_whose_list_was_deleted_is_broken_and_can_be_rebound()
     {
-        await CreateController().RuleSave(new RuleModel { CustomerRoleIds = [3], ListId = _customersListId });
+        await CreateRulesController().RuleSave(new RuleModel { CustomerRoleIds = [3], ListId = _customersListId });
         string recreatedId;
         lock (Emulator.State.Lock)
         {
@@ -124,7 +124,7 @@ public class RulePageTests : ConfigurationControllerTestBase
         Assert.That(broken.ListName, Is.EqualTo("Customers"), "the remembered name is shown");
         Assert.That(page.Status.BrokenRules, Is.EqualTo(1));
 
-        await CreateController().RuleRebind(broken.Id, recreatedId);
+        await CreateRulesController().RuleRebind(broken.Id, recreatedId);
         var fixedRule = (await GridAsync()).Single();
 
         Assert.That(fixedRule.IsBroken, Is.False);
@@ -136,7 +136,7 @@ public class RulePageTests : ConfigurationControllerTestBase
     {
         StoreContext.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(2);
 
-        await CreateController().RuleSave(new RuleModel { CustomerRoleIds = [3], ListId = _customersListId });
+        await CreateRulesController().RuleSave(new RuleModel { CustomerRoleIds = [3], ListId = _customersListId });
 
         VerifySaved(s => s.RulesJson, true, 2);
     }
@@ -144,7 +144,7 @@ public class RulePageTests : ConfigurationControllerTestBase
     [Test]
     public async Task A_list_is_created_in_iContact()
     {
-        var result = (JsonResult)await CreateController().CreateList("  VIP customers ");
+        var result = (JsonResult)await CreateRulesController().CreateList("  VIP customers ");
 
         lock (Emulator.State.Lock)
             Assert.That(Emulator.State.Lists.Values.Select(l => l.Name), Does.Contain("VIP customers"));
@@ -154,7 +154,7 @@ public class RulePageTests : ConfigurationControllerTestBase
     [Test]
     public async Task A_list_without_a_name_is_refused()
     {
-        Assert.That(ErrorOf(await CreateController().CreateList(" ")), Is.EqualTo(English("Plugins.Misc.IContact.Lists.NameRequired")));
+        Assert.That(ErrorOf(await CreateRulesController().CreateList(" ")), Is.EqualTo(English("Plugins.Misc.IContact.Lists.NameRequired")));
     }
 
     [Test]

@@ -11,7 +11,7 @@ public class SyncPageTests : ConfigurationControllerTestBase
     [Test]
     public async Task Synchronize_is_refused_until_the_plugin_is_configured()
     {
-        var result = JsonOf(await CreateController().SyncStart());
+        var result = JsonOf(await CreateSyncController().SyncStart());
 
         Assert.That(result.GetProperty("error").GetString(), Is.EqualTo(English("Plugins.Misc.IContact.Status.NotConfigured")));
     }
@@ -22,7 +22,7 @@ public class SyncPageTests : ConfigurationControllerTestBase
         StoredSettings[0] = ConfiguredSettings();
         StoredSettings[0].RulesJson = """[{"id":"r1","customerRoleIds":[3],"listId":"1","listName":"Customers","subscriptionStatus":"normal","enabled":true}]""";
 
-        var started = JsonOf(await CreateController().SyncStart());
+        var started = JsonOf(await CreateSyncController().SyncStart());
 
         Assert.That(started.GetProperty("started").GetBoolean(), Is.True);
         Assert.That(started.GetProperty("running").GetBoolean(), Is.True);
@@ -34,7 +34,7 @@ public class SyncPageTests : ConfigurationControllerTestBase
     {
         StoredSettings[0] = ConfiguredSettings();
 
-        var progress = JsonOf(await CreateController().SyncProgress());
+        var progress = JsonOf(await CreateSyncController().SyncProgress());
 
         Assert.That(progress.GetProperty("started").GetBoolean(), Is.False);
     }
@@ -42,7 +42,7 @@ public class SyncPageTests : ConfigurationControllerTestBase
     [Test]
     public async Task The_simulator_names_an_unknown_address()
     {
-        var result = JsonOf(await CreateController().Simulate("nobody@example.com"));
+        var result = JsonOf(await CreateRulesController().Simulate("nobody@example.com"));
 
         Assert.That(result.GetProperty("error").GetString(), Is.EqualTo(English("Plugins.Misc.IContact.Simulator.NoCustomer")));
     }

@@ -37,6 +37,7 @@ public class DependencyInjectionTests
         services.AddSingleton(Mock.Of<INewsLetterSubscriptionService>());
         services.AddSingleton(Mock.Of<Nop.Services.Logging.ILogger>());
         services.AddSingleton(Mock.Of<Nop.Core.Caching.ILocker>());
+        services.AddSingleton<Nop.Core.Caching.IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
         services.AddScoped(typeof(IRepository<>), typeof(InMemoryRepository<>));
         services.AddScoped(_ => new IcontactSettings());
 
@@ -63,7 +64,7 @@ public class DependencyInjectionTests
         Assert.That(pluginServices, Is.SupersetOf(new[]
         {
             typeof(IContact.Api.IcontactHttpClient), typeof(IcontactConnectionService), typeof(QueueService), typeof(StatusService), typeof(ErrorDescriber),
-            typeof(SubscriptionPlanner), typeof(DeliveryService), typeof(DeliverySignal), typeof(ListCache)
+            typeof(SubscriptionPlanner), typeof(DeliveryService), typeof(DeliverySignal), typeof(IcontactGateway), typeof(IcontactRuleService)
         }));
     }
 
@@ -101,15 +102,17 @@ public class DependencyInjectionTests
         Assert.That(provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DeliveryWorker>().Count(), Is.EqualTo(1));
     }
 
-    [Test]
-    public void The_controller_can_be_activated_from_the_container()
+    [TestCase(typeof(IcontactController))]
+    [TestCase(typeof(IcontactRulesController))]
+    [TestCase(typeof(IcontactSyncController))]
+    public void Each_controller_can_be_activated_from_the_container(Type controller)
     {
         //MVC activates controllers from the request's services, as ActivatorUtilities does
         var (services, _) = CreateServices();
         using var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
 
-        Assert.That(ActivatorUtilities.CreateInstance<IcontactController>(scope.ServiceProvider), Is.Not.Null);
+        Assert.That(ActivatorUtilities.CreateInstance(scope.ServiceProvider, controller), Is.Not.Null);
     }
 
     [Test]

@@ -45,9 +45,11 @@ public class BulkSyncTests : PipelineTestBase
         NewCustomer("inactive@example.com", active: false);
         NewCustomer("", true);
         NewCustomer("vip@example.com", true, RegisteredRoleId, VipRoleId);
-        var requests = RequestCount;
+        int requests;
+        lock (Emulator.State.Lock)
+            requests = Emulator.State.RequestLog.Count;
 
-        var previews = await Bulk().PreviewAsync(StoreId, new Dictionary<string, ISet<string>>());
+        var previews = await Preview().PreviewAsync(StoreId);
 
         var customers = previews.Single(p => p.Rule.ListId == CustomersListId);
         var newsletter = previews.Single(p => p.Rule.ListId == NewsletterListId);
@@ -63,7 +65,8 @@ public class BulkSyncTests : PipelineTestBase
             Assert.That(vip.Subscribe, Is.EqualTo(1));
         });
         Assert.That(Queue.Items, Is.Empty);
-        Assert.That(RequestCount, Is.EqualTo(requests));
+        lock (Emulator.State.Lock)
+            Assert.That(Emulator.State.RequestLog.Skip(requests), Has.All.StartsWith("GET "), "a preview only reads from iContact");
     }
 
     [Test]
@@ -81,7 +84,7 @@ public class BulkSyncTests : PipelineTestBase
         }
 
         var unsubscribed = await Reconciler().UnsubscribedEmailsAsync(StoreId, [CustomersListId]);
-        var preview = (await Bulk().PreviewAsync(StoreId, unsubscribed)).Single(p => p.Rule.ListId == CustomersListId);
+        var preview = (await Preview().PreviewAsync(StoreId)).Single(p => p.Rule.ListId == CustomersListId);
 
         Assert.That(unsubscribed[CustomersListId], Is.EquivalentTo(new[] { "left@example.com" }));
         Assert.That(preview.LeftAloneUnsubscribedInIcontact, Is.EqualTo(1));
@@ -216,15 +219,16 @@ public class BulkSyncTests : PipelineTestBase
     {
         NewCustomer("ann@example.com");
 
-        var verdicts = await Bulk().SimulateAsync(StoreId, "ANN@example.com");
+        var verdicts = await Preview().SimulateAsync(StoreId, "ANN@example.com");
 
         var customers = verdicts!.Single(v => v.Rule.ListId == CustomersListId);
         var newsletter = verdicts.Single(v => v.Rule.ListId == NewsletterListId);
         var vip = verdicts.Single(v => v.Rule.ListId == VipListId);
         Assert.That((customers.Joins, customers.ReasonKey), Is.EqualTo((true, "Plugins.Misc.IContact.Simulator.Joins")));
-        Assert.That(customers.ReasonArgs, Is.EqualTo(new object[] { RegisteredRoleId }));
+        Assert.That(customers.RoleIds, Is.EqualTo(new[] { RegisteredRoleId }));
         Assert.That((newsletter.Joins, newsletter.ReasonKey), Is.EqualTo((false, "Plugins.Misc.IContact.Simulator.NoConsent")));
         Assert.That((vip.Joins, vip.ReasonKey), Is.EqualTo((false, "Plugins.Misc.IContact.Simulator.NoRole")));
-        Assert.That(await Bulk().SimulateAsync(StoreId, "nobody@example.com"), Is.Null);
+        Assert.That(vip.RoleIds, Is.EqualTo(new[] { VipRoleId }), "the roles travel as ids, not as joined text");
+        Assert.That(await Preview().SimulateAsync(StoreId, "nobody@example.com"), Is.Null);
     }
 }

@@ -1,4 +1,10 @@
 using System.Linq.Expressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Nop.Core.Caching;
+using Nop.Data;
 using Moq;
 using Nop.Core;
 using Nop.Core.Domain.Customers;
@@ -41,11 +47,10 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected InMemoryRepository<IcontactSubscriber> Subscribers { get; private set; }
     protected InMemoryRepository<IcontactStoreStatus> Statuses { get; private set; }
     protected Mock<ICustomerService> CustomerService { get; private set; }
-    protected DeliverySignal Signal { get; private set; }
-    protected ListCache Lists { get; private set; }
-    protected InProcessLocker Locker { get; private set; }
-    protected UnsubscribedIndex Unsubscribed { get; private set; }
+    protected DeliverySignal Signal => Provider.GetRequiredService<DeliverySignal>();
+    protected IStaticCacheManager Cache => Provider.GetRequiredService<IStaticCacheManager>();
     protected InMemoryRepository<IcontactSyncRun> Runs { get; private set; }
+    protected InMemoryRepository<IcontactRequestCount> RequestCounts { get; private set; }
     protected Mock<INewsLetterSubscriptionService> NewsletterService { get; private set; }
 
     protected string CustomersListId { get; private set; }
@@ -90,11 +95,10 @@ public abstract class PipelineTestBase : EmulatorTestBase
         Queue = new InMemoryRepository<IcontactQueueItem>();
         Subscribers = new InMemoryRepository<IcontactSubscriber>();
         Statuses = new InMemoryRepository<IcontactStoreStatus>();
-        Signal = new DeliverySignal();
-        Lists = new ListCache();
-        Locker = new InProcessLocker();
-        Unsubscribed = new UnsubscribedIndex();
+        _provider?.Dispose();
+        _provider = null;
         Runs = new InMemoryRepository<IcontactSyncRun>();
+        RequestCounts = new InMemoryRepository<IcontactRequestCount>();
         CustomerPagesRead = 0;
 
         CustomerService = new Mock<ICustomerService>();
@@ -139,35 +143,76 @@ public abstract class PipelineTestBase : EmulatorTestBase
         return mock;
     }
 
-    protected SubscriptionPlanner Planner()
+    private ServiceProvider _provider;
+
+    /// <summary>
+    /// The plugin's object graph as NopStartup describes it, over this fixture's platform fakes and clock
+    /// </summary>
+    protected ServiceProvider Provider => _provider ??= BuildProvider();
+
+    private ServiceProvider BuildProvider()
     {
-        var newsletters = NewsletterService;
         var storeContext = new Mock<IStoreContext>();
         storeContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = StoreId });
 
-        return new SubscriptionPlanner(CustomerService.Object, newsletters.Object, Queue, SettingService().Object, storeContext.Object,
-            QueueService(), new SubscriberService(Subscribers, Clock));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(Clock));
+        services.AddSingleton(PlatformFakes.Encryption().Object);
+        services.AddSingleton(PlatformFakes.EnglishResources().Object);
+        services.AddSingleton(CustomerService.Object);
+        services.AddSingleton(NewsletterService.Object);
+        services.AddSingleton(Mock.Of<INewsLetterSubscriptionTypeService>());
+        services.AddSingleton(Mock.Of<INotificationService>());
+        services.AddSingleton(SettingService().Object);
+        services.AddSingleton(storeContext.Object);
+        services.AddSingleton(Mock.Of<ILogger>());
+        services.AddSingleton<ILocker>(new InProcessLocker());
+        services.AddSingleton<IRepository<IcontactQueueItem>>(Queue);
+        services.AddSingleton<IRepository<IcontactSubscriber>>(Subscribers);
+        services.AddSingleton<IRepository<IcontactStoreStatus>>(Statuses);
+        services.AddSingleton<IRepository<IcontactSyncRun>>(Runs);
+        services.AddSingleton<IRepository<IcontactRequestCount>>(RequestCounts);
+        new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
+        services.RemoveAll<IHostedService>();
+        return services.BuildServiceProvider();
     }
+
+    [TearDown]
+    public void DisposeProvider()
+    {
+        _provider?.Dispose();
+        _provider = null;
+    }
+
+    /// <summary>
+    /// Resolves a service in a fresh scope: each call is one "request", as in the store
+    /// </summary>
+    protected T Resolve<T>() => Provider.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    protected SubscriptionPlanner Planner() => Resolve<SubscriptionPlanner>();
 
     protected EventConsumer Consumer() => new(Planner());
 
-    protected QueueService QueueService() => new(Signal, Locker, Queue, Clock);
+    protected QueueService QueueService() => Resolve<QueueService>();
 
-    protected DeliveryService Delivery()
-    {
-        var statusService = new StatusService(Statuses);
+    protected IcontactGateway Gateway() => Resolve<IcontactGateway>();
 
-        return new DeliveryService(new ErrorDescriber(PlatformFakes.EnglishResources().Object), new IcontactConnectionService(PlatformFakes.Encryption().Object), Client(),
-            Mock.Of<ILogger>(), SettingService().Object, Lists, QueueService(), new RequestBudget(statusService, Clock), statusService,
-            new SubscriberService(Subscribers, Clock), Clock, Unsubscribed);
-    }
+    protected IcontactRuleService Rules() => Resolve<IcontactRuleService>();
 
-    protected BulkSyncService Bulk() =>
-        new(CustomerService.Object, NewsletterService.Object, Runs, SettingService().Object, QueueService(), new SubscriberService(Subscribers, Clock), Clock);
+    protected DeliveryService Delivery() => Resolve<DeliveryService>();
 
-    protected UnsubscribeReconciler Reconciler() =>
-        new(Delivery(), new IcontactConnectionService(PlatformFakes.Encryption().Object), Client(), NewsletterService.Object,
-            SettingService().Object, new StatusService(Statuses), new SubscriberService(Subscribers, Clock), Clock);
+    protected CustomerFactsReader Facts() => Resolve<CustomerFactsReader>();
+
+    protected SyncPreviewService Preview() => Resolve<SyncPreviewService>();
+
+    protected SynchronizationRunner Runner() => Resolve<SynchronizationRunner>();
+
+    protected BulkSyncService Bulk() => Resolve<BulkSyncService>();
+
+    protected UnsubscribeReconciler Reconciler() => Resolve<UnsubscribeReconciler>();
+
+    protected StatusService Status() => Resolve<StatusService>();
 
     protected Customer NewCustomer(string email, bool active = true, params int[] roles)
     {

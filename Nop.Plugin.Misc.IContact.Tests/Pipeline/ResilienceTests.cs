@@ -222,7 +222,7 @@ public class ResilienceTests : PipelineTestBase
 
         //the owner saves the new password: saving resumes delivery
         Settings[StoreId].EncryptedAppPassword = EncryptedPrefix + "rotated-by-owner";
-        await new StatusService(Statuses).ResumeAsync(StoreId);
+        await Status().ResumeAsync(StoreId);
         await DeliverAllAsync();
 
         Assert.That(EmulatorSubscriptions(), Has.Count.EqualTo(5));
@@ -285,7 +285,7 @@ public class ResilienceTests : PipelineTestBase
             .Select(r => r.Id == CustomersRule.Id ? r with { ListId = replacement, ListName = "Customers 2026" } : r);
         Settings[StoreId].RulesJson = Services.RuleStorage.Serialize(rules);
         await QueueService().RetargetAsync(StoreId, CustomersListId, replacement);
-        Lists.Invalidate(new IContact.Api.IcontactFolder(Credentials(), Emulator.Options.AccountId, Emulator.Options.ClientFolderId));
+        await Cache.RemoveByPrefixAsync(IcontactDefaults.CachePrefix);
         await DeliverAllAsync();
 
         var delivered = EmulatorSubscriptions().Select(s => s.ListId).ToList();

@@ -13,8 +13,7 @@ public class WorkerTests : PipelineTestBase
     private ServiceProvider Services()
     {
         var services = new ServiceCollection();
-        services.AddScoped(_ => Delivery());
-        services.AddScoped(_ => Bulk());
+        services.AddScoped(_ => Runner());
         return services.BuildServiceProvider();
     }
 
@@ -46,7 +45,7 @@ public class WorkerTests : PipelineTestBase
     {
         var calls = 0;
         var services = new ServiceCollection();
-        services.AddScoped<DeliveryService>(_ => ++calls == 1 ? throw new InvalidOperationException("database not ready") : Delivery());
+        services.AddScoped<SynchronizationRunner>(_ => ++calls == 1 ? throw new InvalidOperationException("database not ready") : Runner());
         await using var provider = services.BuildServiceProvider();
         var worker = new DeliveryWorker(Signal, provider.GetRequiredService<IServiceScopeFactory>());
         await Consumer().HandleEventAsync(new CustomerRegisteredEvent(NewCustomer("ann@example.com")));
@@ -62,9 +61,9 @@ public class WorkerTests : PipelineTestBase
     public async Task The_schedule_task_delivers_and_purges_old_delivered_items()
     {
         await Consumer().HandleEventAsync(new CustomerRegisteredEvent(NewCustomer("ann@example.com")));
-        await Queue.InsertAsync(new IcontactQueueItem { Email = "old@example.com", State = QueueItemState.Done, UpdatedOnUtc = DateTime.UtcNow.AddDays(-60) });
+        await Queue.InsertAsync(new IcontactQueueItem { Email = "old@example.com", State = QueueItemState.Done, UpdatedOnUtc = Clock.GetUtcNow().UtcDateTime.AddDays(-60) });
 
-        await new SynchronizationTask(Bulk(), Delivery(), Settings[StoreId], QueueService(), new StatusService(Statuses), Reconciler()).ExecuteAsync();
+        await new SynchronizationTask(Settings[StoreId], QueueService(), Status(), Runner(), Clock, Reconciler()).ExecuteAsync();
 
         Assert.That(StatusOn("ann@example.com", CustomersListId), Is.EqualTo("normal"));
         Assert.That(Queue.Items.Select(i => i.Email), Does.Not.Contain("old@example.com"));

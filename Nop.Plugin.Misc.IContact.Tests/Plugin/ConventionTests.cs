@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Nop.Data.Migrations;
 using Nop.Plugin.Misc.IContact.Api;
+using Nop.Plugin.Misc.IContact.Services;
 using Nop.Plugin.Misc.IContact.Data;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Plugin.Misc.IContact.Infrastructure;
@@ -94,7 +95,7 @@ public class ConventionTests
     {
         var keys = IcontactLocales.All.Keys.ToHashSet();
         var missing = Enum.GetValues<IcontactErrorKind>()
-            .Select(kind => new IcontactApiException(kind, "x").LocaleKey)
+            .Select(ErrorDescriber.LocaleKeyOf)
             .Where(key => !keys.Contains(key))
             .ToList();
 

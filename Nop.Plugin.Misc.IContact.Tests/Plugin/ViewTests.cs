@@ -16,9 +16,13 @@ public class ViewTests
         Assembly.Load("Nop.Plugin.Misc.IContact.ViewCompilation").GetType("AspNetCoreGeneratedDocument.Views_Configure", throwOnError: true)!;
 
     [Test]
-    public void Configure_view_is_compiled_with_the_nop_tag_helpers()
+    public void Configure_view_and_its_card_partials_are_compiled_with_the_nop_tag_helpers()
     {
-        var fieldTypes = CompiledConfigureView().GetFields(BindingFlags.Instance | BindingFlags.NonPublic).Select(f => f.FieldType).ToList();
+        var views = Assembly.Load("Nop.Plugin.Misc.IContact.ViewCompilation").GetTypes()
+            .Where(type => type.Namespace == "AspNetCoreGeneratedDocument" && type.Name.StartsWith("Views_", StringComparison.Ordinal))
+            .ToList();
+        Assert.That(views.Select(view => view.Name), Is.SupersetOf(new[] { "Views_Configure", "Views__Configure_Credentials", "Views__Configure_Rules", "Views__Configure_Queue" }));
+        var fieldTypes = views.SelectMany(view => view.GetFields(BindingFlags.Instance | BindingFlags.NonPublic)).Select(f => f.FieldType).ToList();
 
         Assert.That(fieldTypes, Is.SupersetOf(new[]
         {
@@ -34,6 +38,22 @@ public class ViewTests
 
         Assert.That(baseType.GetGenericTypeDefinition(), Is.EqualTo(typeof(Nop.Web.Framework.Mvc.Razor.NopRazorPage<>)));
         Assert.That(baseType.GetGenericArguments().Single(), Is.EqualTo(typeof(Models.ConfigurationModel)));
+    }
+
+    [Test]
+    public void Every_url_the_view_builds_names_an_action_of_a_plugin_controller()
+    {
+        var view = string.Concat(Directory.GetFiles(Path.Combine(RepositoryPaths.PluginProjectDirectory, "Views"), "*.cshtml").Select(File.ReadAllText));
+        var targets = Regex.Matches(view, "(?:DataUrl|Url\\.Action)\\(\"(\\w+)\", \"(\\w+)\"")
+            .Select(m => (Action: m.Groups[1].Value, Controller: m.Groups[2].Value))
+            .ToList();
+
+        Assert.That(targets, Has.Count.GreaterThan(10));
+        foreach (var (action, controller) in targets)
+        {
+            var type = typeof(IcontactPlugin).Assembly.GetType($"Nop.Plugin.Misc.IContact.Controllers.{controller}Controller");
+            Assert.That(type?.GetMethod(action), Is.Not.Null, $"{controller}/{action}");
+        }
     }
 
     [Test]

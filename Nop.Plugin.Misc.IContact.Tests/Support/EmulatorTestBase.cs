@@ -55,14 +55,20 @@ public abstract class EmulatorTestBase
         get { lock (Emulator.State.Lock) return Emulator.State.RequestLog.Count; }
     }
 
-    protected IcontactCredentials Credentials(string username = null, string appId = null, string password = null) =>
+    protected IcontactCredentials Credentials(string username = null, string appId = null, string password = null, TimeSpan? timeout = null) =>
         IcontactCredentials.Create(username ?? Emulator.Options.Username, appId ?? Emulator.Options.AppId,
-            password ?? Emulator.Options.AppPassword, Emulator.ApiBaseUrl);
+            password ?? Emulator.Options.AppPassword, Emulator.ApiBaseUrl).WithRequestTimeout(timeout ?? TimeSpan.FromSeconds(10));
 
-    protected IcontactFolder Folder() => new(Credentials(), Emulator.Options.AccountId, Emulator.Options.ClientFolderId);
+    protected IcontactFolder Folder(TimeSpan? timeout = null) =>
+        new(Credentials(timeout: timeout), Emulator.Options.AccountId, Emulator.Options.ClientFolderId);
 
-    protected IcontactHttpClient Client(TimeSpan? timeout = null) =>
-        new(new HttpClient()) { RequestTimeout = timeout ?? TimeSpan.FromSeconds(10) };
+    protected IcontactHttpClient Client() => new(new HttpClient());
+
+    /// <summary>
+    /// Reads every list of a folder through the plugin's one paging helper
+    /// </summary>
+    protected static Task<IReadOnlyList<IcontactList>> ReadListsAsync(IcontactHttpClient client, IcontactFolder folder, CancellationToken cancellationToken = default) =>
+        IcontactPaging.ToListAsync((offset, token) => client.GetListsPageAsync(folder, offset, cancellationToken: token), cancellationToken);
 
     /// <summary>
     /// Asserts that a call fails with one kind of error and that nothing secret appears in the exception

@@ -44,9 +44,4 @@ public class IcontactApiException : Exception
         or IcontactErrorKind.AppIdNotRecognized or IcontactErrorKind.WrongPassword or IcontactErrorKind.AuthenticationFailed
         or IcontactErrorKind.AccountDisabled or IcontactErrorKind.NoAccount or IcontactErrorKind.PaymentRequired
         or IcontactErrorKind.Forbidden;
-
-    /// <summary>
-    /// Gets the locale resource key that explains this error to a store owner
-    /// </summary>
-    public string LocaleKey => $"{IcontactDefaults.LocalePrefix}.Errors.{Kind}";
 }

@@ -40,6 +40,17 @@ public sealed class IcontactCredentials
     public bool AppIdWhitespaceRemoved { get; }
 
     /// <summary>
+    /// Gets how long one request with these credentials may take before it fails as transient
+    /// </summary>
+    public TimeSpan RequestTimeout { get; private init; } = TimeSpan.FromSeconds(IcontactDefaults.DefaultRequestTimeout);
+
+    /// <summary>
+    /// Gets the same credentials with another request time-out
+    /// </summary>
+    public IcontactCredentials WithRequestTimeout(TimeSpan requestTimeout) =>
+        new(Username, AppId, AppPassword, ApiBaseUrl, AppIdWhitespaceRemoved) { RequestTimeout = requestTimeout };
+
+    /// <summary>
     /// Cleans and checks credentials before any request is sent
     /// </summary>
     /// <param name="username">Username as entered</param>

@@ -96,12 +96,6 @@ public record IcontactCustomField
 }
 
 /// <summary>
-/// Represents the outcome of a collection POST: what iContact accepted, and its warnings about the rest
-/// </summary>
-/// <typeparam name="T">Item type</typeparam>
-public record IcontactBatchResult<T>(IReadOnlyList<T> Items, IReadOnlyList<string> Warnings);
-
-/// <summary>
 /// Represents one page of a collection GET
 /// </summary>
 /// <typeparam name="T">Item type</typeparam>

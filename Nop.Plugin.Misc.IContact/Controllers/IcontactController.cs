@@ -1,80 +1,53 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Nop.Core;
 using Nop.Plugin.Misc.IContact.Api;
-using Nop.Plugin.Misc.IContact.Domain;
+using Nop.Plugin.Misc.IContact.Factories;
 using Nop.Plugin.Misc.IContact.Models;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Services.Configuration;
-using Nop.Services.Customers;
-using Nop.Services.Localization;
 using Nop.Services.Messages;
 using Nop.Services.Security;
 using Nop.Web.Framework;
 using Nop.Web.Framework.Controllers;
-using Nop.Web.Framework.Mvc;
 using Nop.Web.Framework.Mvc.Filters;
 
 namespace Nop.Plugin.Misc.IContact.Controllers;
 
 /// <summary>
-/// Represents the plugin's admin configuration page
+/// Represents the configure page and its credentials and settings card
 /// </summary>
 [AuthorizeAdmin]
 [Area(AreaNames.ADMIN)]
 [AutoValidateAntiforgeryToken]
-public class IcontactController : BasePluginController
+public class IcontactController : IcontactBaseController
 {
     #region Fields
 
-    protected readonly BulkSyncService _bulkSyncService;
-    protected readonly DeliverySignal _deliverySignal;
-    protected readonly ErrorDescriber _errorDescriber;
-    protected readonly ICustomerService _customerService;
+    protected readonly IcontactAccountService _accountService;
     protected readonly IcontactConnectionService _connectionService;
-    protected readonly IcontactHttpClient _icontactHttpClient;
-    protected readonly ILocalizationService _localizationService;
-    protected readonly INewsLetterSubscriptionTypeService _newsLetterSubscriptionTypeService;
+    protected readonly IcontactModelFactory _modelFactory;
+    protected readonly IcontactRuleService _ruleService;
     protected readonly INotificationService _notificationService;
-    protected readonly ISettingService _settingService;
-    protected readonly IStoreContext _storeContext;
-    protected readonly QueueService _queueService;
-    protected readonly StatusService _statusService;
-    protected readonly UnsubscribeReconciler _unsubscribeReconciler;
 
     #endregion
 
     #region Ctor
 
-    public IcontactController(BulkSyncService bulkSyncService,
-        DeliverySignal deliverySignal,
-        ErrorDescriber errorDescriber,
-        ICustomerService customerService,
+    public IcontactController(IcontactAccountService accountService,
         IcontactConnectionService connectionService,
-        IcontactHttpClient icontactHttpClient,
-        ILocalizationService localizationService,
-        INewsLetterSubscriptionTypeService newsLetterSubscriptionTypeService,
+        IcontactModelFactory modelFactory,
+        IcontactRuleService ruleService,
+        ErrorDescriber errorDescriber,
         INotificationService notificationService,
         ISettingService settingService,
-        IStoreContext storeContext,
-        QueueService queueService,
-        StatusService statusService,
-        UnsubscribeReconciler unsubscribeReconciler)
+        IStoreContext storeContext)
+        : base(errorDescriber, settingService, storeContext)
     {
-        _bulkSyncService = bulkSyncService;
-        _deliverySignal = deliverySignal;
-        _errorDescriber = errorDescriber;
-        _customerService = customerService;
+        _accountService = accountService;
         _connectionService = connectionService;
-        _icontactHttpClient = icontactHttpClient;
-        _localizationService = localizationService;
-        _newsLetterSubscriptionTypeService = newsLetterSubscriptionTypeService;
+        _modelFactory = modelFactory;
+        _ruleService = ruleService;
         _notificationService = notificationService;
-        _settingService = settingService;
-        _storeContext = storeContext;
-        _queueService = queueService;
-        _statusService = statusService;
-        _unsubscribeReconciler = unsubscribeReconciler;
     }
 
     #endregion
@@ -82,120 +55,6 @@ public class IcontactController : BasePluginController
     #region Utilities
 
     protected virtual string ViewPath => $"{IcontactDefaults.ViewsPath}Configure.cshtml";
-
-    protected virtual async Task<string> T(string key, params object[] args)
-    {
-        var text = await _localizationService.GetResourceAsync(key);
-        return args.Length > 0 ? string.Format(text, args) : text;
-    }
-
-    /// <summary>
-    /// Reads the folder's lists; null (with a warning shown and recorded) when iContact cannot be asked
-    /// </summary>
-    protected virtual async Task<IReadOnlyList<IcontactList>> TryGetListsAsync(IcontactSettings settings, int storeId, bool notify)
-    {
-        if (!IcontactConnectionService.IsConfigured(settings))
-            return null;
-
-        try
-        {
-            //an admin page must not hang on a slow iContact: lists wait at most 10 seconds here
-            _icontactHttpClient.RequestTimeout = TimeSpan.FromSeconds(Math.Clamp(settings.RequestTimeoutSeconds, 1, 10));
-            var lists = await _icontactHttpClient.GetListsAsync(_connectionService.CreateFolder(settings), HttpContext?.RequestAborted ?? default);
-            await _statusService.RecordSuccessAsync(storeId);
-            return lists;
-        }
-        catch (IcontactApiException exception)
-        {
-            var message = await _errorDescriber.DescribeAsync(exception, settings.AppId);
-            await _statusService.RecordErrorAsync(storeId, message);
-            if (notify)
-                _notificationService.WarningNotification(await T($"{IcontactDefaults.LocalePrefix}.Lists.NotLoaded", message));
-            return null;
-        }
-    }
-
-    protected virtual async Task<(IcontactSettings Settings, int StoreId)> LoadSettingsAsync()
-    {
-        var storeId = await _storeContext.GetActiveStoreScopeConfigurationAsync();
-        return (await _settingService.LoadSettingAsync<IcontactSettings>(storeId), storeId);
-    }
-
-    protected virtual async Task PrepareModelAsync(ConfigurationModel model, IcontactSettings settings, int storeId, IcontactVerification verification = null)
-    {
-        model.ActiveStoreScopeConfiguration = storeId;
-        model.AppPassword = null;
-        model.AppPasswordIsSet = !string.IsNullOrEmpty(settings.EncryptedAppPassword);
-
-        model.AvailableClientFolders = verification is not null
-            ? verification.ClientFolders.Select(f => new SelectListItem(f.ClientFolderId, f.ClientFolderId, f.ClientFolderId == model.ClientFolderId)).ToList()
-            : string.IsNullOrEmpty(model.ClientFolderId) ? [] : [new SelectListItem(model.ClientFolderId, model.ClientFolderId, true)];
-
-        model.AvailableCustomerRoles = (await _customerService.GetAllCustomerRolesAsync(showHidden: true))
-            .Select(role => new SelectListItem(role.Name, role.Id.ToString()))
-            .ToList();
-        model.AvailableNewsletterTypes = (await _newsLetterSubscriptionTypeService.GetAllNewsLetterSubscriptionTypesAsync(storeId))
-            .Select(type => new SelectListItem(type.Name, type.Id.ToString()))
-            .Prepend(new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Rules.AnyNewsletter"), "0"))
-            .ToList();
-        model.AvailableSubscriptionStatuses =
-        [
-            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Rules.Status.Normal"), IcontactDefaults.SubscriptionStatuses.Normal),
-            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Rules.Status.Pending"), IcontactDefaults.SubscriptionStatuses.Pending)
-        ];
-
-        var lists = await TryGetListsAsync(settings, storeId, notify: true);
-        model.ListsLoaded = lists is not null;
-        model.AvailableLists = (lists ?? []).Select(list => new SelectListItem(list.Name, list.ListId)).ToList();
-
-        var rules = ParseRulesOrWarn(settings);
-        var status = await _statusService.GetAsync(storeId);
-        model.Status = new StatusModel
-        {
-            IsConfigured = IcontactConnectionService.IsConfigured(settings),
-            LastSuccessOnUtc = status.LastSuccessOnUtc,
-            LastErrorOnUtc = status.LastErrorOnUtc,
-            LastError = status.LastError,
-            PausedReason = status.PausedReason,
-            LastNotice = status.LastNotice,
-            LastNoticeOnUtc = status.LastNoticeOnUtc,
-            QueueDepth = await _queueService.CountAsync(storeId, QueueItemState.Pending) + await _queueService.CountAsync(storeId, QueueItemState.InFlight),
-            FailedItems = await _queueService.CountAsync(storeId, QueueItemState.Failed),
-            BrokenRules = lists is null ? 0 : rules.Count(rule => IsBroken(rule, lists))
-        };
-        model.RuleSearchModel.SetGridPageSize();
-        model.QueueSearchModel.SetGridPageSize();
-        model.AvailableQueueStates =
-        [
-            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Pending"), ((int)QueueItemState.Pending).ToString()),
-            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Failed"), ((int)QueueItemState.Failed).ToString()),
-            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Done"), ((int)QueueItemState.Done).ToString()),
-            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.LeftAlone"), ((int)QueueItemState.LeftAlone).ToString())
-        ];
-    }
-
-    protected virtual List<IcontactRule> ParseRulesOrWarn(IcontactSettings settings)
-    {
-        try
-        {
-            return RuleStorage.Parse(settings.RulesJson);
-        }
-        catch (InvalidOperationException exception)
-        {
-            _notificationService.ErrorNotification(exception.Message);
-            return [];
-        }
-    }
-
-    protected static bool IsBroken(IcontactRule rule, IReadOnlyList<IcontactList> lists) =>
-        lists is not null && !lists.Any(list => list.ListId == rule.ListId);
-
-    protected virtual async Task SaveRulesAsync(IcontactSettings settings, IEnumerable<IcontactRule> rules, int storeId)
-    {
-        settings.RulesJson = RuleStorage.Serialize(rules);
-        //rules edited in a store's scope belong to that store
-        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.RulesJson, true, storeId);
-    }
 
     #endregion
 
@@ -208,45 +67,7 @@ public class IcontactController : BasePluginController
     public async Task<IActionResult> Configure()
     {
         var (settings, storeId) = await LoadSettingsAsync();
-        var model = new ConfigurationModel
-        {
-            Username = settings.Username,
-            AppId = settings.AppId,
-            ApiBaseUrl = settings.ApiBaseUrl,
-            AccountId = settings.AccountId,
-            ClientFolderId = settings.ClientFolderId,
-            BatchSize = settings.BatchSize,
-            RequestsPerHour = settings.RequestsPerHour,
-            RequestsPerDay = settings.RequestsPerDay,
-            MaxAttempts = settings.MaxAttempts,
-            RequestTimeoutSeconds = settings.RequestTimeoutSeconds,
-            DoneRetentionDays = settings.DoneRetentionDays,
-            ReconcileUnsubscribesHours = settings.ReconcileUnsubscribesHours,
-            CustomerIdCustomField = settings.CustomerIdCustomField,
-            DeleteContactOnCustomerErase = settings.DeleteContactOnCustomerErase
-        };
-
-        if (storeId > 0)
-        {
-            model.Username_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.Username, storeId);
-            model.AppId_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.AppId, storeId);
-            model.AppPassword_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.EncryptedAppPassword, storeId);
-            model.ApiBaseUrl_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.ApiBaseUrl, storeId);
-            model.ClientFolderId_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.ClientFolderId, storeId);
-            model.BatchSize_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.BatchSize, storeId);
-            model.RequestsPerHour_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.RequestsPerHour, storeId);
-            model.RequestsPerDay_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.RequestsPerDay, storeId);
-            model.MaxAttempts_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.MaxAttempts, storeId);
-            model.RequestTimeoutSeconds_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.RequestTimeoutSeconds, storeId);
-            model.DoneRetentionDays_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.DoneRetentionDays, storeId);
-            model.ReconcileUnsubscribesHours_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.ReconcileUnsubscribesHours, storeId);
-            model.CustomerIdCustomField_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.CustomerIdCustomField, storeId);
-            model.DeleteContactOnCustomerErase_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.DeleteContactOnCustomerErase, storeId);
-            model.RulesJson_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.RulesJson, storeId);
-        }
-
-        await PrepareModelAsync(model, settings, storeId);
-        return View(ViewPath, model);
+        return View(ViewPath, await _modelFactory.CreateConfigurationModelAsync(settings, storeId));
     }
 
     /// <summary>
@@ -262,7 +83,7 @@ public class IcontactController : BasePluginController
             ModelState.AddModelError(nameof(model.CustomerIdCustomField), await T($"{IcontactDefaults.LocalePrefix}.Fields.CustomerIdCustomField.Invalid"));
         if (!ModelState.IsValid)
         {
-            await PrepareModelAsync(model, settings, storeId);
+            await _modelFactory.PrepareConfigurationModelAsync(model, settings, storeId);
             return View(ViewPath, model);
         }
 
@@ -285,31 +106,9 @@ public class IcontactController : BasePluginController
         //verify what is about to be saved: it finds the account and folder, and tells the owner at once what is wrong
         if (!string.IsNullOrEmpty(settings.Username) || !string.IsNullOrEmpty(settings.AppId))
         {
-            try
-            {
-                _icontactHttpClient.RequestTimeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds);
-                var verification = await _icontactHttpClient.VerifyAsync(_connectionService.CreateCredentials(settings), settings.ClientFolderId, HttpContext?.RequestAborted ?? default);
-                settings.AccountId = verification.Account.AccountId;
-                settings.ClientFolderId = verification.ClientFolderId;
-
-                //the custom field that receives the customer id must exist before contacts carry it
-                if (!string.IsNullOrEmpty(settings.CustomerIdCustomField))
-                {
-                    var folder = _connectionService.CreateFolder(settings);
-                    var fields = await _icontactHttpClient.GetCustomFieldsAsync(folder, HttpContext?.RequestAborted ?? default);
-                    if (!fields.Any(field => string.Equals(field.PrivateName, settings.CustomerIdCustomField, StringComparison.Ordinal)))
-                        await _icontactHttpClient.CreateCustomFieldAsync(folder, settings.CustomerIdCustomField, "nopCommerce customer ID", HttpContext?.RequestAborted ?? default);
-                }
-
-                await _statusService.RecordSuccessAsync(storeId);
-                await _statusService.ResumeAsync(storeId);
-            }
-            catch (IcontactApiException exception)
-            {
-                var message = await _errorDescriber.DescribeAsync(exception, model.AppId);
-                await _statusService.RecordErrorAsync(storeId, message);
-                _notificationService.ErrorNotification(message);
-            }
+            var error = await _accountService.ConnectAsync(storeId, settings, model.AppId, RequestAborted);
+            if (error is not null)
+                _notificationService.ErrorNotification(error);
         }
 
         //credentials and the account they open travel together
@@ -349,15 +148,19 @@ public class IcontactController : BasePluginController
             Username = model.Username,
             AppId = model.AppId,
             EncryptedAppPassword = settings.EncryptedAppPassword,
-            ApiBaseUrl = model.ApiBaseUrl
+            ApiBaseUrl = model.ApiBaseUrl,
+            ClientFolderId = model.ClientFolderId,
+            RequestTimeoutSeconds = model.RequestTimeoutSeconds > 0 ? model.RequestTimeoutSeconds : settings.RequestTimeoutSeconds
         };
 
-        IcontactVerification verification = null;
-        try
+        //the stored credentials working again resume a paused delivery
+        var storedCredentials = string.IsNullOrWhiteSpace(model.AppPassword)
+            && form.Username?.Trim() == settings.Username && IcontactCredentials.RemoveWhitespace(form.AppId) == settings.AppId
+            && (string.IsNullOrWhiteSpace(form.ApiBaseUrl) ? IcontactDefaults.ApiBaseUrl : form.ApiBaseUrl.Trim()) == settings.ApiBaseUrl;
+        var result = await _accountService.VerifyAsync(storeId, form, model.AppPassword, storedCredentials, RequestAborted);
+        var verification = result.Value;
+        if (result.Succeeded)
         {
-            _icontactHttpClient.RequestTimeout = TimeSpan.FromSeconds(model.RequestTimeoutSeconds > 0 ? model.RequestTimeoutSeconds : settings.RequestTimeoutSeconds);
-            verification = await _icontactHttpClient.VerifyAsync(_connectionService.CreateCredentials(form, model.AppPassword), model.ClientFolderId,
-                HttpContext?.RequestAborted ?? default);
             model.AccountId = verification.Account.AccountId;
             model.ClientFolderId = verification.ClientFolderId;
 
@@ -367,331 +170,14 @@ public class IcontactController : BasePluginController
             if (verification.AppIdWhitespaceRemoved)
                 message += " " + await T($"{IcontactDefaults.LocalePrefix}.Errors.AppIdWhitespaceRemoved");
             _notificationService.SuccessNotification(message + " " + await T($"{IcontactDefaults.LocalePrefix}.Verify.SaveToKeep"));
-            await _statusService.RecordSuccessAsync(storeId);
-
-            //the stored credentials work again: a paused delivery resumes
-            var storedCredentials = string.IsNullOrWhiteSpace(model.AppPassword)
-                && form.Username?.Trim() == settings.Username && IcontactCredentials.RemoveWhitespace(form.AppId) == settings.AppId
-                && (string.IsNullOrWhiteSpace(form.ApiBaseUrl) ? IcontactDefaults.ApiBaseUrl : form.ApiBaseUrl.Trim()) == settings.ApiBaseUrl;
-            if (storedCredentials)
-                await _statusService.ResumeAsync(storeId);
         }
-        catch (IcontactApiException exception)
-        {
-            var message = await _errorDescriber.DescribeAsync(exception, model.AppId);
-            _notificationService.ErrorNotification(message);
-            await _statusService.RecordErrorAsync(storeId, message);
-        }
+        else
+            _notificationService.ErrorNotification(result.Error);
 
         //the form keeps everything the owner typed, except the password, which is never sent back
         ModelState.Clear();
-        await PrepareModelAsync(model, settings, storeId, verification);
+        await _modelFactory.PrepareConfigurationModelAsync(model, settings, storeId, verification);
         return View(ViewPath, model);
-    }
-
-    /// <summary>
-    /// Creates an iContact list
-    /// </summary>
-    [HttpPost]
-    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> CreateList(string name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Lists.NameRequired"));
-
-        var (settings, storeId) = await LoadSettingsAsync();
-        if (!IcontactConnectionService.IsConfigured(settings))
-            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Status.NotConfigured"));
-
-        try
-        {
-            var list = await _icontactHttpClient.CreateListAsync(_connectionService.CreateFolder(settings), name, HttpContext?.RequestAborted ?? default);
-            await _statusService.RecordSuccessAsync(storeId);
-            return Json(new { listId = list.ListId, name = list.Name });
-        }
-        catch (IcontactApiException exception)
-        {
-            var message = await _errorDescriber.DescribeAsync(exception, settings.AppId);
-            await _statusService.RecordErrorAsync(storeId, message);
-            return ErrorJson(message);
-        }
-    }
-
-    /// <summary>
-    /// Lists the rules of the store scope, marking those whose list iContact no longer has
-    /// </summary>
-    [HttpPost]
-    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> RuleList(RuleSearchModel searchModel)
-    {
-        var (settings, storeId) = await LoadSettingsAsync();
-        var rules = ParseRulesOrWarn(settings);
-        var lists = await TryGetListsAsync(settings, storeId, notify: false);
-        var roles = (await _customerService.GetAllCustomerRolesAsync(showHidden: true)).ToDictionary(role => role.Id, role => role.Name);
-        var types = (await _newsLetterSubscriptionTypeService.GetAllNewsLetterSubscriptionTypesAsync(storeId)).ToDictionary(type => type.Id, type => type.Name);
-        var anyNewsletter = await T($"{IcontactDefaults.LocalePrefix}.Rules.AnyNewsletter");
-        var noCondition = await T($"{IcontactDefaults.LocalePrefix}.Rules.NoCondition");
-        var statusNames = new Dictionary<string, string>
-        {
-            [IcontactDefaults.SubscriptionStatuses.Normal] = await T($"{IcontactDefaults.LocalePrefix}.Rules.Status.Normal"),
-            [IcontactDefaults.SubscriptionStatuses.Pending] = await T($"{IcontactDefaults.LocalePrefix}.Rules.Status.Pending")
-        };
-
-        var length = searchModel.Length > 0 ? searchModel.Length : rules.Count;
-        var page = rules.Skip(Math.Max(searchModel.Start, 0)).Take(Math.Max(length, 1)).Select(rule => new RuleModel
-        {
-            Id = rule.Id,
-            CustomerRoleIds = rule.CustomerRoleIds,
-            CustomerRoleNames = string.Join(", ", rule.CustomerRoleIds.Select(id => roles.GetValueOrDefault(id, $"#{id}"))),
-            RequireNewsletter = rule.RequireNewsletter,
-            NewsletterTypeId = rule.NewsletterTypeId,
-            NewsletterCondition = !rule.RequireNewsletter ? noCondition
-                : rule.NewsletterTypeId == 0 ? anyNewsletter : types.GetValueOrDefault(rule.NewsletterTypeId, $"#{rule.NewsletterTypeId}"),
-            ListId = rule.ListId,
-            ListName = lists?.FirstOrDefault(list => list.ListId == rule.ListId)?.Name ?? rule.ListName,
-            SubscriptionStatus = rule.SubscriptionStatus,
-            SubscriptionStatusText = statusNames.GetValueOrDefault(rule.SubscriptionStatus ?? string.Empty, rule.SubscriptionStatus),
-            Enabled = rule.Enabled,
-            IsBroken = IsBroken(rule, lists)
-        }).ToList();
-
-        return Json(new RuleListModel { Data = page, Draw = searchModel.Draw, RecordsTotal = rules.Count, RecordsFiltered = rules.Count });
-    }
-
-    /// <summary>
-    /// Adds a rule, or updates the rule with the model's id
-    /// </summary>
-    [HttpPost]
-    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> RuleSave(RuleModel model)
-    {
-        var (settings, storeId) = await LoadSettingsAsync();
-        var rules = RuleStorage.Parse(settings.RulesJson);
-        var lists = await TryGetListsAsync(settings, storeId, notify: false);
-
-        var rule = new IcontactRule
-        {
-            Id = string.IsNullOrEmpty(model.Id) ? Guid.NewGuid().ToString("N") : model.Id,
-            CustomerRoleIds = model.CustomerRoleIds?.Where(id => id > 0).Distinct().ToList() ?? [],
-            RequireNewsletter = model.RequireNewsletter,
-            NewsletterTypeId = model.RequireNewsletter ? model.NewsletterTypeId : 0,
-            ListId = model.ListId?.Trim(),
-            ListName = lists?.FirstOrDefault(list => list.ListId == model.ListId)?.Name ?? model.ListName,
-            SubscriptionStatus = string.IsNullOrEmpty(model.SubscriptionStatus) ? IcontactDefaults.SubscriptionStatuses.Normal : model.SubscriptionStatus,
-            Enabled = model.Enabled
-        };
-
-        var errors = RuleStorage.Validate(rule);
-        if (errors.Count > 0)
-            return ErrorJson(string.Join(" ", await Task.WhenAll(errors.Select(key => T(key)))));
-
-        var index = rules.FindIndex(r => r.Id == rule.Id);
-        if (index >= 0)
-            rules[index] = rule;
-        else
-            rules.Add(rule);
-
-        await SaveRulesAsync(settings, rules, storeId);
-        return Json(new { result = true, id = rule.Id });
-    }
-
-    /// <summary>
-    /// Deletes a rule
-    /// </summary>
-    [HttpPost]
-    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> RuleDelete(string id)
-    {
-        var (settings, storeId) = await LoadSettingsAsync();
-        var rules = RuleStorage.Parse(settings.RulesJson);
-        if (rules.RemoveAll(rule => rule.Id == id) > 0)
-            await SaveRulesAsync(settings, rules, storeId);
-
-        return new NullJsonResult();
-    }
-
-    /// <summary>
-    /// Binds a rule to another existing list, e.g. after its list was deleted and re-created in iContact
-    /// </summary>
-    [HttpPost]
-    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> RuleRebind(string id, string listId)
-    {
-        var (settings, storeId) = await LoadSettingsAsync();
-        var rules = RuleStorage.Parse(settings.RulesJson);
-        var index = rules.FindIndex(rule => rule.Id == id);
-        var list = (await TryGetListsAsync(settings, storeId, notify: false))?.FirstOrDefault(l => l.ListId == listId);
-        if (index < 0 || list is null)
-            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Rules.Errors.NoList"));
-
-        rules[index] = rules[index] with { ListId = list.ListId, ListName = list.Name };
-        await SaveRulesAsync(settings, rules, storeId);
-        return Json(new { result = true });
-    }
-
-    /// <summary>
-    /// Lists queued changes of the store scope in one state: waiting, failed, or recently delivered
-    /// </summary>
-    [HttpPost]
-    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> QueueList(QueueSearchModel searchModel)
-    {
-        var (settings, storeId) = await LoadSettingsAsync();
-        var state = Enum.IsDefined(typeof(QueueItemState), searchModel.QueueState) ? (QueueItemState)searchModel.QueueState : QueueItemState.Pending;
-        var pageSize = Math.Clamp(searchModel.Length, 1, 500);
-        var page = await _queueService.GetItemsAsync(storeId, state, Math.Max(searchModel.Start, 0) / pageSize, pageSize);
-        var listNames = RuleStorage.Parse(settings.RulesJson).Where(rule => !string.IsNullOrEmpty(rule.ListId))
-            .GroupBy(rule => rule.ListId).ToDictionary(group => group.Key, group => group.First().ListName);
-
-        var rows = new List<QueueItemModel>();
-        foreach (var item in page)
-        {
-            rows.Add(new QueueItemModel
-            {
-                Id = item.Id,
-                Email = item.Email,
-                List = item.ListId is null ? string.Empty : $"{listNames.GetValueOrDefault(item.ListId, item.ListId)} ({item.ListId})",
-                Change = await T($"{IcontactDefaults.LocalePrefix}.Queue.Operation.{item.Operation}", item.SubscriptionStatus),
-                State = await T($"{IcontactDefaults.LocalePrefix}.Queue.State.{item.State}"),
-                CanRetry = item.State == QueueItemState.Failed,
-                Attempts = item.Attempts,
-                NextAttempt = item.State == QueueItemState.Pending ? item.NextAttemptOnUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'") : string.Empty,
-                LastError = item.LastError,
-                UpdatedOn = item.UpdatedOnUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'")
-            });
-        }
-
-        return Json(new QueueListModel { Data = rows, Draw = searchModel.Draw, RecordsTotal = page.TotalCount, RecordsFiltered = page.TotalCount });
-    }
-
-    /// <summary>
-    /// Puts a failed change back in the queue
-    /// </summary>
-    [HttpPost]
-    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> QueueRetry(int id)
-    {
-        var (_, storeId) = await LoadSettingsAsync();
-        await _queueService.RetryFailedAsync(storeId, [id]);
-        return Json(new { result = true });
-    }
-
-    /// <summary>
-    /// Discards a failed change
-    /// </summary>
-    [HttpPost]
-    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> QueueDiscard(int id)
-    {
-        var (_, storeId) = await LoadSettingsAsync();
-        if (await _queueService.DiscardFailedAsync(storeId, [id]) == 0)
-            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Queue.OnlyFailed"));
-
-        return new NullJsonResult();
-    }
-
-    /// <summary>
-    /// Counts, per rule, what synchronizing the store's existing customers would do
-    /// </summary>
-    [HttpPost]
-    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> SyncPreview()
-    {
-        var (settings, storeId) = await LoadSettingsAsync();
-        if (!IcontactConnectionService.IsConfigured(settings))
-            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Status.NotConfigured"));
-
-        try
-        {
-            var rules = RuleStorage.Parse(settings.RulesJson);
-            var unsubscribed = await _unsubscribeReconciler.UnsubscribedEmailsAsync(storeId, rules.Select(rule => rule.ListId), HttpContext?.RequestAborted ?? default);
-            var roles = (await _customerService.GetAllCustomerRolesAsync(showHidden: true)).ToDictionary(role => role.Id, role => role.Name);
-            var previews = await _bulkSyncService.PreviewAsync(storeId, unsubscribed);
-            return Json(previews.Select(p => new
-            {
-                list = p.Rule.ListName ?? p.Rule.ListId,
-                roles = string.Join(", ", p.Rule.CustomerRoleIds.Select(id => roles.GetValueOrDefault(id, $"#{id}"))),
-                subscribe = p.Subscribe,
-                alreadySubscribed = p.AlreadySubscribed,
-                skippedNoConsent = p.SkippedNoConsent,
-                skippedInactive = p.SkippedInactive,
-                skippedNoEmail = p.SkippedNoEmail,
-                leftAloneStore = p.LeftAloneUnsubscribedInStore,
-                leftAloneIcontact = p.LeftAloneUnsubscribedInIcontact
-            }));
-        }
-        catch (IcontactApiException exception)
-        {
-            return ErrorJson(await _errorDescriber.DescribeAsync(exception, settings.AppId));
-        }
-    }
-
-    /// <summary>
-    /// Starts synchronizing the store's existing customers in the background and returns at once
-    /// </summary>
-    [HttpPost]
-    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> SyncStart()
-    {
-        var (settings, storeId) = await LoadSettingsAsync();
-        if (!IcontactConnectionService.IsConfigured(settings))
-            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Status.NotConfigured"));
-
-        await _bulkSyncService.StartAsync(storeId);
-        _deliverySignal.Notify();
-        return await SyncProgress();
-    }
-
-    /// <summary>
-    /// Reports the progress of the store's latest synchronization
-    /// </summary>
-    [HttpPost]
-    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> SyncProgress()
-    {
-        var (_, storeId) = await LoadSettingsAsync();
-        var run = await _bulkSyncService.GetLatestRunAsync(storeId);
-        if (run is null)
-            return Json(new { running = false, started = false });
-
-        var progress = await _bulkSyncService.GetProgressAsync(run);
-        return Json(new
-        {
-            started = true,
-            running = run.State != SyncRunState.Completed,
-            percent = progress.Percent,
-            text = await T($"{IcontactDefaults.LocalePrefix}.Sync.ProgressText", progress.Percent, progress.Delivered, progress.Failed, progress.Waiting,
-                run.TotalCustomers - Math.Min(run.CustomersRead, run.TotalCustomers), progress.LeftAlone),
-            startedOn = run.StartedOnUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'"),
-            estimatedFinish = progress.EstimatedFinishUtc?.ToString("yyyy-MM-dd HH:mm:ss 'UTC'") ?? string.Empty
-        });
-    }
-
-    /// <summary>
-    /// Explains which lists a customer would join, and why or why not
-    /// </summary>
-    [HttpPost]
-    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> Simulate(string email)
-    {
-        var (_, storeId) = await LoadSettingsAsync();
-        var verdicts = await _bulkSyncService.SimulateAsync(storeId, email);
-        if (verdicts is null)
-            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Simulator.NoCustomer"));
-
-        var roles = (await _customerService.GetAllCustomerRolesAsync(showHidden: true)).ToDictionary(role => role.Id, role => role.Name);
-        var lines = new List<object>();
-        foreach (var verdict in verdicts)
-        {
-            var args = verdict.ReasonArgs.Select(arg => arg is int roleId ? roles.GetValueOrDefault(roleId, $"#{roleId}") : arg switch
-            {
-                string ids => string.Join(", ", ids.Split(", ").Select(id => int.TryParse(id, out var r) ? roles.GetValueOrDefault(r, id) : id)),
-                _ => arg
-            }).ToArray();
-            lines.Add(new { list = verdict.Rule.ListName ?? verdict.Rule.ListId, joins = verdict.Joins, reason = await T(verdict.ReasonKey, args) });
-        }
-
-        return Json(lines);
     }
 
     /// <summary>
@@ -702,12 +188,8 @@ public class IcontactController : BasePluginController
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
     public async Task<IActionResult> UseSharedRules()
     {
-        var (settings, storeId) = await LoadSettingsAsync();
-        if (storeId > 0)
-        {
-            await _settingService.DeleteSettingAsync(settings, s => s.RulesJson, storeId);
-            await _settingService.ClearCacheAsync();
-        }
+        var (_, storeId) = await LoadSettingsAsync();
+        await _ruleService.UseSharedRulesAsync(storeId);
 
         return await Configure();
     }

@@ -6,7 +6,7 @@ using Nop.Plugin.Misc.IContact.Domain;
 namespace Nop.Plugin.Misc.IContact.Data;
 
 /// <summary>
-/// Creates the plugin's tables (queue, subscribers, status, bulk runs) on install; uninstall runs it down and drops them
+/// Creates the plugin's tables (queue, subscribers, status, request counts, bulk runs) on install; uninstall runs it down and drops them
 /// </summary>
 [NopMigration("2026/11/27 12:00:00", "Misc.IContact base schema", MigrationProcessType.Installation)]
 public class SchemaMigration : AutoReversingMigration
@@ -20,6 +20,7 @@ public class SchemaMigration : AutoReversingMigration
         Create.TableFor<IcontactStoreStatus>();
         Create.TableFor<IcontactSubscriber>();
         Create.TableFor<IcontactSyncRun>();
+        Create.TableFor<IcontactRequestCount>();
 
         //the delivery loop claims by state and due time; the admin grid and the unsubscribe-wins rule look up by email
         Create.Index("IX_IcontactQueueItem_State_NextAttempt").OnTable(nameof(IcontactQueueItem))
@@ -31,5 +32,10 @@ public class SchemaMigration : AutoReversingMigration
         Create.Index("IX_IcontactSubscriber_Customer").OnTable(nameof(IcontactSubscriber))
             .OnColumn(nameof(IcontactSubscriber.CustomerId)).Ascending()
             .OnColumn(nameof(IcontactSubscriber.StoreId)).Ascending();
+        //every iContact request reads its scope's recent buckets
+        Create.Index("IX_IcontactRequestCount_Scope").OnTable(nameof(IcontactRequestCount))
+            .OnColumn(nameof(IcontactRequestCount.StoreId)).Ascending()
+            .OnColumn(nameof(IcontactRequestCount.BucketMinutes)).Ascending()
+            .OnColumn(nameof(IcontactRequestCount.Bucket)).Ascending();
     }
 }

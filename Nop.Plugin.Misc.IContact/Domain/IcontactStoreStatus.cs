@@ -3,7 +3,8 @@ using Nop.Core;
 namespace Nop.Plugin.Misc.IContact.Domain;
 
 /// <summary>
-/// Represents what a store's iContact connection last did; shared by every node of a web farm
+/// Represents a store's iContact health: last success and error, pause, last notice, last reconciliation (request
+/// counts live in <see cref="IcontactRequestCount"/>); shared by every node of a web farm
 /// </summary>
 public class IcontactStoreStatus : BaseEntity
 {
@@ -51,14 +52,4 @@ public class IcontactStoreStatus : BaseEntity
     /// Gets or sets when unsubscribes in iContact were last carried over to the store's newsletter
     /// </summary>
     public DateTime? LastReconciledOnUtc { get; set; }
-
-    /// <summary>
-    /// Gets or sets the requests made per minute over the last hour ("minute:count,…", minutes since the Unix epoch)
-    /// </summary>
-    public string RequestsPerMinute { get; set; }
-
-    /// <summary>
-    /// Gets or sets the requests made per hour over the last day ("hour:count,…", hours since the Unix epoch)
-    /// </summary>
-    public string RequestsPerHourOfDay { get; set; }
 }

@@ -172,6 +172,21 @@ public static class IcontactLocales
             ["Plugins.Misc.IContact.Errors.Transient"] = "iContact could not be reached or did not answer in time: {0}. Changes stay queued and are retried automatically.",
             ["Plugins.Misc.IContact.Fields.DeleteContactOnCustomerErase.Hint"] = "When a customer is deleted (GDPR erasure), delete the iContact contact instead of only unsubscribing it from the plugin's lists.",
         }),
+        (new Version(1, 1, 0), new Dictionary<string, string>
+        {
+            //queue, delivery and worker (issues 9 and 14)
+
+            //customers, rules and erasure (issue 9)
+
+            //configure page and status (issue 9)
+
+            //bulk synchronisation (issue 12)
+
+            //web hooks (issue 13)
+
+            //rules beyond roles (issue 11)
+
+        }),
     ];
 
     /// <summary>

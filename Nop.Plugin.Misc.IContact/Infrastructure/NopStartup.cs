@@ -30,15 +30,21 @@ public class NopStartup : INopStartup
         services.AddScoped<SubscriberService>();
         services.AddScoped<QueueService>();
         services.AddScoped<RequestBudget>();
+        services.AddScoped<IcontactGateway>();
+        services.AddScoped<IcontactAccountService>();
+        services.AddScoped<IcontactRuleService>();
         services.AddScoped<SubscriptionPlanner>();
+        services.AddScoped<StaleListGuard>();
         services.AddScoped<DeliveryService>();
+        services.AddScoped<CustomerFactsReader>();
         services.AddScoped<BulkSyncService>();
+        services.AddScoped<SyncPreviewService>();
+        services.AddScoped<SynchronizationRunner>();
         services.AddScoped<UnsubscribeReconciler>();
+        services.AddScoped<Factories.IcontactModelFactory>();
 
         //delivery off the request path: a signal woken by every enqueue and a background worker on this node
         services.AddSingleton<DeliverySignal>();
-        services.AddSingleton<ListCache>();
-        services.AddSingleton<UnsubscribedIndex>();
         services.AddHostedService<DeliveryWorker>();
     }
 

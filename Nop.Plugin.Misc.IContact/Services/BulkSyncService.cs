@@ -13,29 +13,6 @@ namespace Nop.Plugin.Misc.IContact.Services;
 public record SyncProgress(IcontactSyncRun Run, int Delivered, int Failed, int LeftAlone, int Waiting, double Percent, DateTime? EstimatedFinishUtc);
 
 /// <summary>
-/// Represents what one rule would do to a store's existing customers
-/// </summary>
-public record RulePreview(IcontactRule Rule)
-{
-    public int Subscribe { get; set; }
-    public int AlreadySubscribed { get; set; }
-    public int SkippedNoConsent { get; set; }
-    public int SkippedInactive { get; set; }
-    public int SkippedNoEmail { get; set; }
-    public int LeftAloneUnsubscribedInStore { get; set; }
-    public int LeftAloneUnsubscribedInIcontact { get; set; }
-}
-
-/// <summary>
-/// Represents the rule simulator's answer for one rule
-/// </summary>
-/// <param name="Rule">The rule</param>
-/// <param name="Joins">Whether the customer would join the rule's list</param>
-/// <param name="ReasonKey">Locale key of the reason</param>
-/// <param name="ReasonArgs">Arguments of the reason</param>
-public record RuleVerdict(IcontactRule Rule, bool Joins, string ReasonKey, object[] ReasonArgs);
-
-/// <summary>
 /// Brings a store's existing customers to iContact under the rules: reads customers page by page (never all in memory),
 /// queues their changes with the run's id (the same queue and delivery as live events, so limits, retries and the
 /// stale-list guard apply unchanged; delivery leaves alone anyone unsubscribed in iContact), and persists its place so
@@ -45,8 +22,9 @@ public class BulkSyncService
 {
     #region Fields
 
+    protected readonly CustomerFactsReader _customerFactsReader;
     protected readonly ICustomerService _customerService;
-    protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
+    protected readonly IcontactRuleService _ruleService;
     protected readonly IRepository<IcontactSyncRun> _runRepository;
     protected readonly ISettingService _settingService;
     protected readonly QueueService _queueService;
@@ -57,16 +35,18 @@ public class BulkSyncService
 
     #region Ctor
 
-    public BulkSyncService(ICustomerService customerService,
-        INewsLetterSubscriptionService newsLetterSubscriptionService,
+    public BulkSyncService(CustomerFactsReader customerFactsReader,
+        ICustomerService customerService,
+        IcontactRuleService ruleService,
         IRepository<IcontactSyncRun> runRepository,
         ISettingService settingService,
         QueueService queueService,
         SubscriberService subscriberService,
         TimeProvider timeProvider)
     {
+        _customerFactsReader = customerFactsReader;
         _customerService = customerService;
-        _newsLetterSubscriptionService = newsLetterSubscriptionService;
+        _ruleService = ruleService;
         _runRepository = runRepository;
         _settingService = settingService;
         _queueService = queueService;
@@ -80,34 +60,15 @@ public class BulkSyncService
 
     protected DateTime UtcNow => _timeProvider.GetUtcNow().UtcDateTime;
 
-    protected static int[] RolesOf(IEnumerable<IcontactRule> rules) =>
-        rules.Where(rule => rule.Enabled).SelectMany(rule => rule.CustomerRoleIds).Distinct().ToArray();
-
     protected virtual async Task<(IcontactSettings Settings, IReadOnlyList<IcontactRule> Rules)> RulesAsync(int storeId)
     {
         var settings = await _settingService.LoadSettingAsync<IcontactSettings>(storeId);
-        return (settings, RuleStorage.Parse(settings.RulesJson));
+        return (settings, await _ruleService.GetRulesAsync(storeId));
     }
 
     /// <summary>
     /// Reads the customers in the rules' roles page by page (named arguments: the platform's parameter order is long)
     /// </summary>
-    protected virtual Task<Nop.Core.IPagedList<Customer>> CustomersPageAsync(int[] roleIds, DateTime? createdToUtc, int pageIndex, bool countOnly = false) =>
-        _customerService.GetAllCustomersAsync(createdToUtc: createdToUtc, customerRoleIds: roleIds, pageIndex: pageIndex,
-            pageSize: IcontactDefaults.BulkPageSize, getOnlyTotalCount: countOnly);
-
-    protected virtual async Task<(IReadOnlyCollection<int> Roles, IList<Nop.Core.Domain.Messages.NewsLetterSubscription> Newsletters)> FactsAsync(Customer customer, int storeId)
-    {
-        var roles = await _customerService.GetCustomerRoleIdsAsync(customer);
-        var newsletters = string.IsNullOrWhiteSpace(customer.Email)
-            ? []
-            : await _newsLetterSubscriptionService.GetNewsLetterSubscriptionsByEmailAsync(customer.Email, storeId);
-        return (roles, newsletters);
-    }
-
-    protected static IReadOnlyCollection<int> ActiveTypes(IEnumerable<Nop.Core.Domain.Messages.NewsLetterSubscription> newsletters) =>
-        newsletters.Where(s => s.Active).Select(s => s.TypeId).ToList();
-
     #endregion
 
     #region Methods
@@ -148,7 +109,7 @@ public class BulkSyncService
             State = SyncRunState.Running,
             StartedOnUtc = now,
             CreatedToUtc = now,
-            TotalCustomers = RolesOf(rules) is { Length: > 0 } roles ? (await CustomersPageAsync(roles, now, 0, countOnly: true)).TotalCount : 0
+            TotalCustomers = CustomerFactsReader.RolesOf(rules) is { Length: > 0 } roles ? (await _customerFactsReader.CustomersPageAsync(roles, now, 0, countOnly: true)).TotalCount : 0
         };
         await _runRepository.InsertAsync(run, false);
         return run;
@@ -164,7 +125,7 @@ public class BulkSyncService
         var (settings, rules) = await RulesAsync(run.StoreId);
         var waiting = await _queueService.CountForRunAsync(run.Id, QueueItemState.Pending) + await _queueService.CountForRunAsync(run.Id, QueueItemState.InFlight);
 
-        if (run.State == SyncRunState.Delivering || RolesOf(rules).Length == 0)
+        if (run.State == SyncRunState.Delivering || CustomerFactsReader.RolesOf(rules).Length == 0)
         {
             if (waiting > 0)
                 return false;
@@ -178,7 +139,7 @@ public class BulkSyncService
         if (waiting >= 2 * Math.Clamp(settings.BatchSize, 1, 1000))
             return false;
 
-        var page = await CustomersPageAsync(RolesOf(rules), run.CreatedToUtc, run.NextPageIndex);
+        var page = await _customerFactsReader.CustomersPageAsync(CustomerFactsReader.RolesOf(rules), run.CreatedToUtc, run.NextPageIndex);
         if (page.Count == 0)
         {
             run.State = SyncRunState.Delivering;
@@ -198,9 +159,9 @@ public class BulkSyncService
                 continue;
             }
 
-            var (roles, newsletters) = await FactsAsync(customer, run.StoreId);
-            var targets = RuleEvaluator.Evaluate(rules, new CustomerFacts(customer.Email, customer.Active, roles, ActiveTypes(newsletters)));
-            var email = customer.Email.Trim().ToLowerInvariant();
+            var (facts, _) = await _customerFactsReader.ReadAsync(customer, run.StoreId);
+            var targets = RuleEvaluator.Evaluate(rules, facts);
+            var email = QueueItemFactory.NormalizeEmail(customer.Email);
             var known = delivered.TryGetValue(customer.Id, out var subscriber) && subscriber.Email == email ? subscriber.GetListIds() : new HashSet<string>();
             var missing = targets.Where(target => !known.Contains(target.ListId)).ToList();
 
@@ -209,19 +170,8 @@ public class BulkSyncService
             else if (missing.Count == 0)
                 run.AlreadySubscribed++;
 
-            var snapshot = SubscriptionPlanner.SnapshotOf(customer, settings);
-            items.AddRange(missing.Select(target => new IcontactQueueItem
-            {
-                StoreId = run.StoreId,
-                CustomerId = customer.Id,
-                Email = email,
-                ContactJson = snapshot,
-                Operation = QueueOperation.Subscribe,
-                ListId = target.ListId,
-                RuleId = target.Rule.Id,
-                SubscriptionStatus = target.Status,
-                SyncRunId = run.Id
-            }));
+            var snapshot = QueueItemFactory.SnapshotOf(customer, settings);
+            items.AddRange(missing.Select(target => QueueItemFactory.Subscribe(run.StoreId, customer, target, snapshot, run.Id)));
         }
 
         await _queueService.EnqueueAsync(items);
@@ -271,91 +221,6 @@ public class BulkSyncService
             finish = run.StartedOnUtc + (UtcNow - run.StartedOnUtc) * (100 / percent);
 
         return new SyncProgress(run, delivered, failed, leftAlone, waiting, Math.Round(percent, 1), finish);
-    }
-
-    /// <summary>
-    /// Counts, per rule, what a run would do, without changing anything
-    /// </summary>
-    /// <param name="storeId">Store identifier</param>
-    /// <param name="unsubscribedInIcontact">Emails iContact has as unsubscribed, per list id</param>
-    public virtual async Task<IList<RulePreview>> PreviewAsync(int storeId, IReadOnlyDictionary<string, ISet<string>> unsubscribedInIcontact)
-    {
-        var (_, rules) = await RulesAsync(storeId);
-        var previews = rules.Where(rule => rule.Enabled).Select(rule => new RulePreview(rule)).ToList();
-        var roles = RolesOf(rules);
-        if (roles.Length == 0)
-            return previews;
-
-        for (var pageIndex = 0; ; pageIndex++)
-        {
-            var page = await CustomersPageAsync(roles, null, pageIndex);
-            if (page.Count == 0)
-                break;
-
-            var delivered = (await _subscriberService.GetManyAsync(storeId, page.Select(c => c.Id).ToList())).ToDictionary(s => s.CustomerId);
-            foreach (var customer in page)
-            {
-                var (customerRoles, newsletters) = await FactsAsync(customer, storeId);
-                var email = customer.Email?.Trim().ToLowerInvariant();
-                foreach (var preview in previews.Where(p => RuleEvaluator.MatchesRoles(p.Rule, customerRoles)))
-                {
-                    var rule = preview.Rule;
-                    if (string.IsNullOrEmpty(email))
-                        preview.SkippedNoEmail++;
-                    else if (!customer.Active)
-                        preview.SkippedInactive++;
-                    else if (delivered.TryGetValue(customer.Id, out var s) && s.Email == email && s.GetListIds().Contains(rule.ListId))
-                        preview.AlreadySubscribed++;
-                    else if (unsubscribedInIcontact.TryGetValue(rule.ListId ?? string.Empty, out var gone) && gone.Contains(email))
-                        preview.LeftAloneUnsubscribedInIcontact++;
-                    else if (rule.RequireNewsletter && !RuleEvaluator.ConsentHolds(rule, ActiveTypes(newsletters)))
-                    {
-                        var hadConsent = newsletters.Any(n => !n.Active && (rule.NewsletterTypeId == 0 || n.TypeId == rule.NewsletterTypeId));
-                        if (hadConsent)
-                            preview.LeftAloneUnsubscribedInStore++;
-                        else
-                            preview.SkippedNoConsent++;
-                    }
-                    else
-                        preview.Subscribe++;
-                }
-            }
-
-            if (!page.HasNextPage)
-                break;
-        }
-
-        return previews;
-    }
-
-    /// <summary>
-    /// Explains, rule by rule, which lists a customer would join and why, or why not
-    /// </summary>
-    /// <returns>Null when no customer has the address</returns>
-    public virtual async Task<IList<RuleVerdict>> SimulateAsync(int storeId, string email)
-    {
-        var customer = string.IsNullOrWhiteSpace(email) ? null : await _customerService.GetCustomerByEmailAsync(email.Trim());
-        if (customer is null)
-            return null;
-
-        var (_, rules) = await RulesAsync(storeId);
-        var (roles, newsletters) = await FactsAsync(customer, storeId);
-        var active = ActiveTypes(newsletters);
-        var prefix = $"{IcontactDefaults.LocalePrefix}.Simulator";
-
-        return rules.Select(rule =>
-        {
-            if (!rule.Enabled)
-                return new RuleVerdict(rule, false, $"{prefix}.RuleDisabled", []);
-            if (!customer.Active)
-                return new RuleVerdict(rule, false, $"{prefix}.Inactive", []);
-            var role = rule.CustomerRoleIds.FirstOrDefault(roles.Contains);
-            if (role == 0)
-                return new RuleVerdict(rule, false, $"{prefix}.NoRole", [string.Join(", ", rule.CustomerRoleIds)]);
-            if (!RuleEvaluator.ConsentHolds(rule, active))
-                return new RuleVerdict(rule, false, $"{prefix}.NoConsent", []);
-            return new RuleVerdict(rule, true, rule.RequireNewsletter ? $"{prefix}.JoinsWithConsent" : $"{prefix}.Joins", [role]);
-        }).ToList();
     }
 
     #endregion

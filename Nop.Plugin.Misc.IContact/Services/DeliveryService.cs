@@ -8,19 +8,6 @@ using Nop.Services.Logging;
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
-/// Represents what one delivery pass did
-/// </summary>
-public record DeliveryPassResult(int Delivered, int Retrying, int Failed, int Waiting)
-{
-    public static DeliveryPassResult None { get; } = new(0, 0, 0, 0);
-
-    public int Claimed => Delivered + Retrying + Failed + Waiting;
-
-    public static DeliveryPassResult operator +(DeliveryPassResult a, DeliveryPassResult b) =>
-        new(a.Delivered + b.Delivered, a.Retrying + b.Retrying, a.Failed + b.Failed, a.Waiting + b.Waiting);
-}
-
-/// <summary>
 /// The one delivery path (live events, retries, the schedule task and bulk sync all end here): claims a batch per
 /// store, upserts its contacts in one request and its subscriptions in one request, and records each item's outcome.
 /// It keeps to the store's request budget, backs off on transient failures, pauses a store on authentication or
@@ -31,17 +18,14 @@ public class DeliveryService
     #region Fields
 
     protected readonly ErrorDescriber _errorDescriber;
-    protected readonly IcontactConnectionService _connectionService;
-    protected readonly IcontactHttpClient _icontactHttpClient;
+    protected readonly IcontactGateway _gateway;
     protected readonly ILogger _logger;
     protected readonly ISettingService _settingService;
-    protected readonly ListCache _listCache;
     protected readonly QueueService _queueService;
-    protected readonly RequestBudget _requestBudget;
+    protected readonly StaleListGuard _staleListGuard;
     protected readonly StatusService _statusService;
     protected readonly SubscriberService _subscriberService;
     protected readonly TimeProvider _timeProvider;
-    protected readonly UnsubscribedIndex _unsubscribedIndex;
 
     /// <summary>
     /// Gets the identity of this node in leases
@@ -55,53 +39,25 @@ public class DeliveryService
     #region Ctor
 
     public DeliveryService(ErrorDescriber errorDescriber,
-        IcontactConnectionService connectionService,
-        IcontactHttpClient icontactHttpClient,
+        IcontactGateway gateway,
         ILogger logger,
         ISettingService settingService,
-        ListCache listCache,
         QueueService queueService,
-        RequestBudget requestBudget,
+        StaleListGuard staleListGuard,
         StatusService statusService,
         SubscriberService subscriberService,
-        TimeProvider timeProvider,
-        UnsubscribedIndex unsubscribedIndex)
+        TimeProvider timeProvider)
     {
         _errorDescriber = errorDescriber;
-        _connectionService = connectionService;
-        _icontactHttpClient = icontactHttpClient;
+        _gateway = gateway;
         _logger = logger;
         _settingService = settingService;
-        _listCache = listCache;
         _queueService = queueService;
-        _requestBudget = requestBudget;
+        _staleListGuard = staleListGuard;
         _statusService = statusService;
         _subscriberService = subscriberService;
         _timeProvider = timeProvider;
-        _unsubscribedIndex = unsubscribedIndex;
     }
-
-    #endregion
-
-    #region Nested
-
-    /// <summary>
-    /// The store's request budget is spent until a point in time
-    /// </summary>
-    protected class BudgetExhaustedException(DateTime availableOnUtc)
-        : IcontactApiException(IcontactErrorKind.Throttled, "The plugin's iContact request budget for the store is used up.")
-    {
-        public DateTime AvailableOnUtc { get; } = availableOnUtc;
-    }
-
-    /// <summary>
-    /// One store's batch in delivery
-    /// </summary>
-    /// <param name="StoreId">The store whose items are delivered</param>
-    /// <param name="Settings">Its settings</param>
-    /// <param name="Folder">Where in iContact</param>
-    /// <param name="BudgetStoreId">The scope whose request budget applies: stores that share credentials share a budget</param>
-    protected record Batch(int StoreId, IcontactSettings Settings, IcontactFolder Folder, int BudgetStoreId);
 
     #endregion
 
@@ -118,114 +74,6 @@ public class DeliveryService
         return UtcNow.AddSeconds(seconds * (0.8 + Random.Shared.NextDouble() * 0.4));
     }
 
-    protected virtual async Task<T> CallAsync<T>(Batch batch, Func<Task<T>> call)
-    {
-        if (await _requestBudget.TryReserveAsync(batch.BudgetStoreId, batch.Settings) is DateTime availableOn)
-            throw new BudgetExhaustedException(availableOn);
-        return await call();
-    }
-
-    protected virtual async Task<IReadOnlyList<IcontactList>> ListsAsync(Batch batch, CancellationToken cancellationToken)
-    {
-        var lists = _listCache.Get(batch.Folder, UtcNow);
-        if (lists is not null)
-            return lists;
-
-        lists = await CallAsync(batch, () => _icontactHttpClient.GetListsAsync(batch.Folder, cancellationToken));
-        _listCache.Set(batch.Folder, lists, UtcNow);
-        return lists;
-    }
-
-    /// <summary>
-    /// The stale-list guard: items whose list iContact no longer has are re-pointed to the one list now carrying the
-    /// rule's remembered name (the rule is re-bound); without exactly one such list the rule is broken and its items wait
-    /// </summary>
-    /// <returns>The items that can be delivered now</returns>
-    protected virtual async Task<List<IcontactQueueItem>> GuardListsAsync(Batch batch, List<IcontactQueueItem> items, IReadOnlyList<IcontactList> lists)
-    {
-        var existing = lists.Select(list => list.ListId).ToHashSet();
-        var stale = items.Where(item => item.ListId is not null && !existing.Contains(item.ListId)).ToList();
-        if (stale.Count == 0)
-            return items;
-
-        var rulesScope = await _settingService.SettingExistsAsync(batch.Settings, s => s.RulesJson, batch.StoreId) ? batch.StoreId : 0;
-        var rules = RuleStorage.Parse(batch.Settings.RulesJson);
-        var waiting = new List<IcontactQueueItem>();
-
-        foreach (var group in stale.GroupBy(item => item.ListId))
-        {
-            var oldListId = group.Key;
-            var rule = rules.FirstOrDefault(r => r.ListId == oldListId) ?? rules.FirstOrDefault(r => group.Any(item => item.RuleId == r.Id));
-            var candidates = rule is null ? [] : lists.Where(list => list.Name == rule.ListName).ToList();
-
-            if (candidates.Count == 1)
-            {
-                var newListId = candidates[0].ListId;
-                rules = rules.Select(r => r.ListId == oldListId ? r with { ListId = newListId } : r).ToList();
-                batch.Settings.RulesJson = RuleStorage.Serialize(rules);
-                await _settingService.SaveSettingOverridablePerStoreAsync(batch.Settings, s => s.RulesJson, true, rulesScope);
-                await _queueService.RetargetAsync(batch.StoreId, oldListId, newListId);
-                foreach (var item in group)
-                    item.ListId = newListId;
-
-                var notice = await _errorDescriber.TextAsync("Delivery.ListReplaced", rule!.ListName, oldListId, newListId);
-                await _statusService.RecordNoticeAsync(batch.StoreId, notice);
-                await _logger.WarningAsync($"{IcontactDefaults.SystemName}: {notice}");
-            }
-            else
-            {
-                var reason = rule is null
-                    ? await _errorDescriber.TextAsync("Delivery.ListGoneNoRule", oldListId)
-                    : await _errorDescriber.TextAsync("Delivery.ListGone", rule.ListName, oldListId, candidates.Count);
-                waiting.AddRange(group);
-                await _queueService.ReleaseAsync(group, UtcNow.AddMinutes(15), reason);
-                await _statusService.RecordErrorAsync(batch.StoreId, reason);
-            }
-        }
-
-        return items.Except(waiting).ToList();
-    }
-
-    /// <summary>
-    /// Reserves one request of a store's budget
-    /// </summary>
-    /// <returns>Null when reserved; otherwise when the budget allows it again</returns>
-    public virtual async Task<DateTime?> ReserveAsync(int storeId, IcontactSettings settings) =>
-        await _requestBudget.TryReserveAsync(await BudgetScopeAsync(storeId, settings), settings);
-
-    /// <summary>
-    /// Gets the scope whose request budget a store uses: its own when it overrides the AppID, else the shared one,
-    /// because iContact counts requests per application, not per store
-    /// </summary>
-    protected virtual async Task<int> BudgetScopeAsync(int storeId, IcontactSettings settings) =>
-        storeId > 0 && await _settingService.SettingExistsAsync(settings, s => s.AppId, storeId) ? storeId : 0;
-
-    /// <summary>
-    /// Reads, page by page within the budget, the contacts a list has as unsubscribed
-    /// </summary>
-    public virtual async Task<HashSet<string>> UnsubscribedContactsAsync(int storeId, IcontactSettings settings, IcontactFolder folder, string listId,
-        CancellationToken cancellationToken = default)
-    {
-        var known = _unsubscribedIndex.Get(folder, listId, UtcNow);
-        if (known is not null)
-            return known;
-
-        var batch = new Batch(storeId, settings, folder, await BudgetScopeAsync(storeId, settings));
-        var ids = new HashSet<string>();
-        for (var offset = 0; ; )
-        {
-            var page = await CallAsync(batch, () => _icontactHttpClient.GetSubscriptionsPageAsync(folder, listId, IcontactDefaults.SubscriptionStatuses.Unsubscribed, offset,
-                cancellationToken: cancellationToken));
-            ids.UnionWith(page.Items.Select(s => s.ContactId));
-            offset += page.Items.Count;
-            if (page.Items.Count == 0 || offset >= page.Total)
-                break;
-        }
-
-        _unsubscribedIndex.Set(folder, listId, ids, UtcNow);
-        return ids;
-    }
-
     protected static IcontactContact ContactOf(IcontactQueueItem item)
     {
         var contact = string.IsNullOrEmpty(item.ContactJson) ? null : JsonSerializer.Deserialize<IcontactContact>(item.ContactJson, IcontactJson.Options);
@@ -237,7 +85,7 @@ public class DeliveryService
     /// re-delivery creates no duplicate); known ids or a search for addresses that only leave lists
     /// </summary>
     /// <returns>Contact ids by email, and a failure message for addresses iContact refused</returns>
-    protected virtual async Task<(Dictionary<string, string> Ids, Dictionary<string, string> Refused)> ResolveContactsAsync(Batch batch,
+    protected virtual async Task<(Dictionary<string, string> Ids, Dictionary<string, string> Refused)> ResolveContactsAsync(IcontactStoreConnection connection,
         List<IcontactQueueItem> items, CancellationToken cancellationToken)
     {
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -247,27 +95,28 @@ public class DeliveryService
             .GroupBy(item => item.Email)
             .Select(group => ContactOf(group.OrderByDescending(item => item.Id).First()))
             .ToList();
-        IReadOnlyList<string> warnings = [];
+        var refusals = new Dictionary<string, IcontactRefusal<IcontactContact>>(StringComparer.OrdinalIgnoreCase);
         if (upserts.Count > 0)
         {
-            var result = await CallAsync(batch, () => _icontactHttpClient.UpsertContactsAsync(batch.Folder, upserts, cancellationToken));
+            var result = await connection.CallAsync((client, token) => client.UpsertContactsAsync(connection.Folder, upserts, token), cancellationToken);
             foreach (var contact in result.Items.Where(c => !string.IsNullOrEmpty(c.Email) && !string.IsNullOrEmpty(c.ContactId)))
                 ids[contact.Email] = contact.ContactId;
-            warnings = result.Warnings;
+            foreach (var refusal in result.Refused.Where(r => !string.IsNullOrEmpty(r.Item.Email)))
+                refusals.TryAdd(refusal.Item.Email, refusal);
         }
 
         //addresses that only leave lists: the id the plugin knows, else a search (status=total finds every contact)
-        var known = (await _subscriberService.GetManyAsync(batch.StoreId, items.Select(item => item.CustomerId).Where(id => id > 0).Distinct().ToList()))
+        var known = (await _subscriberService.GetManyAsync(connection.StoreId, items.Select(item => item.CustomerId).Where(id => id > 0).Distinct().ToList()))
             .Where(s => !string.IsNullOrEmpty(s.ContactId))
             .GroupBy(s => s.Email, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().ContactId, StringComparer.OrdinalIgnoreCase);
 
         foreach (var email in items.Select(item => item.Email).Distinct().Where(email => !ids.ContainsKey(email)))
         {
-            var warning = warnings.FirstOrDefault(w => w.Contains(email, StringComparison.OrdinalIgnoreCase));
-            if (upserts.Any(c => c.Email == email) && warning is not null && !warning.Contains("exist", StringComparison.OrdinalIgnoreCase))
+            var refusal = refusals.GetValueOrDefault(email);
+            if (refusal?.Kind == IcontactRefusalKind.Invalid)
             {
-                refused[email] = warning;
+                refused[email] = refusal.Message;
                 continue;
             }
 
@@ -278,17 +127,17 @@ public class DeliveryService
             }
 
             //iContact answered with a warning instead of the contact (e.g. "already exists"): look it up
-            var found = await CallAsync(batch, () => _icontactHttpClient.FindContactsByEmailAsync(batch.Folder, email, cancellationToken));
+            var found = await connection.CallAsync((client, token) => client.FindContactsByEmailAsync(connection.Folder, email, token), cancellationToken);
             if (found.FirstOrDefault() is { } contact)
                 ids[email] = contact.ContactId;
             else if (upserts.Any(c => c.Email == email))
-                refused[email] = warning ?? (warnings.Count > 0 ? string.Join(" ", warnings) : await _errorDescriber.TextAsync("Delivery.ContactRefused"));
+                refused[email] = refusal?.Message ?? await _errorDescriber.TextAsync("Delivery.ContactRefused");
         }
 
         return (ids, refused);
     }
 
-    protected virtual async Task<DeliveryPassResult> DeliverAsync(Batch batch, List<IcontactQueueItem> claimed, CancellationToken cancellationToken)
+    protected virtual async Task<DeliveryPassResult> DeliverAsync(IcontactStoreConnection connection, List<IcontactQueueItem> claimed, CancellationToken cancellationToken)
     {
         //within a batch the newest change for an address and list wins
         var newest = claimed.GroupBy(item => (item.Email, item.ListId, item.Operation == QueueOperation.DeleteContact))
@@ -296,13 +145,13 @@ public class DeliveryService
             .ToList();
         await _queueService.CompleteAsync(claimed.Except(newest), await _errorDescriber.TextAsync("Delivery.Superseded"));
 
-        var lists = await ListsAsync(batch, cancellationToken);
-        var items = await GuardListsAsync(batch, newest, lists);
+        var lists = await connection.GetListsAsync(cancellationToken);
+        var items = await _staleListGuard.GuardAsync(connection, newest, lists);
         var waiting = newest.Count - items.Count;
         if (items.Count == 0)
             return new DeliveryPassResult(claimed.Count - newest.Count, 0, 0, waiting);
 
-        var (ids, refused) = await ResolveContactsAsync(batch, items, cancellationToken);
+        var (ids, refused) = await ResolveContactsAsync(connection, items, cancellationToken);
         var delivered = new List<IcontactQueueItem>();
         var failed = new List<(IcontactQueueItem Item, string Error)>();
         foreach (var item in items.Where(item => refused.ContainsKey(item.Email)))
@@ -312,7 +161,7 @@ public class DeliveryService
         foreach (var item in items.Where(item => item.Operation == QueueOperation.DeleteContact))
         {
             if (ids.TryGetValue(item.Email, out var contactId))
-                await CallAsync(batch, async () => { await _icontactHttpClient.DeleteContactAsync(batch.Folder, contactId, cancellationToken); return true; });
+                await connection.CallAsync(async (client, token) => { await client.DeleteContactAsync(connection.Folder, contactId, token); return true; }, cancellationToken);
             delivered.Add(item);
         }
 
@@ -322,7 +171,7 @@ public class DeliveryService
         var leftAlone = new List<IcontactQueueItem>();
         foreach (var group in memberships.Where(item => item.SyncRunId > 0 && item.Operation == QueueOperation.Subscribe).GroupBy(item => item.ListId))
         {
-            var unsubscribed = await UnsubscribedContactsAsync(batch.StoreId, batch.Settings, batch.Folder, group.Key, cancellationToken);
+            var unsubscribed = await connection.GetUnsubscribedContactIdsAsync(group.Key, cancellationToken);
             leftAlone.AddRange(group.Where(item => unsubscribed.Contains(ids[item.Email])));
         }
         memberships = memberships.Except(leftAlone).ToList();
@@ -338,43 +187,41 @@ public class DeliveryService
                 ListId = item.ListId,
                 Status = item.Operation == QueueOperation.Unsubscribe ? IcontactDefaults.SubscriptionStatuses.Unsubscribed : item.SubscriptionStatus
             }).ToList();
-            var result = await CallAsync(batch, () => _icontactHttpClient.SubscribeAsync(batch.Folder, request, cancellationToken));
-            var accepted = result.Items.Select(s => (s.ListId, s.ContactId)).ToHashSet();
+            var result = await connection.CallAsync((client, token) => client.SubscribeAsync(connection.Folder, request, token), cancellationToken);
+            var refusals = result.Refused.GroupBy(r => (r.Item.ListId, r.Item.ContactId)).ToDictionary(g => g.Key, g => g.First());
 
             foreach (var item in memberships)
             {
-                if (accepted.Contains((item.ListId, ids[item.Email])))
+                if (!refusals.TryGetValue((item.ListId, ids[item.Email]), out var refusal))
                 {
                     delivered.Add(item);
                     continue;
                 }
 
-                var warning = result.Warnings.FirstOrDefault(w => w.Contains(ids[item.Email]) || w.Contains(item.ListId ?? "\0"))
-                    ?? (result.Warnings.Count > 0 ? string.Join(" ", result.Warnings) : await _errorDescriber.TextAsync("Delivery.SubscriptionRefused"));
-                if (item.ListId is not null && warning.Contains(item.ListId))
-                    _listCache.Invalidate(batch.Folder); //the list may be gone: the guard looks again on the next pass
-                failed.Add((item, warning));
+                if (refusal.Kind == IcontactRefusalKind.ListNotFound)
+                    await connection.ForgetListsAsync(); //the list may be gone: the guard looks again on the next pass
+                failed.Add((item, refusal.Message ?? await _errorDescriber.TextAsync("Delivery.SubscriptionRefused")));
             }
         }
 
         await _queueService.CompleteAsync(delivered);
         foreach (var (item, error) in failed)
-            await _queueService.RetryAsync([item], error, Backoff, batch.Settings.MaxAttempts);
+            await _queueService.RetryAsync([item], error, Backoff, connection.Settings.MaxAttempts);
 
         foreach (var customer in delivered.Where(item => item.CustomerId > 0).GroupBy(item => (item.CustomerId, item.Email)))
         {
             if (customer.Any(item => item.Operation == QueueOperation.DeleteContact))
             {
-                await _subscriberService.DeleteAsync(customer.Key.CustomerId, batch.StoreId);
+                await _subscriberService.DeleteAsync(customer.Key.CustomerId, connection.StoreId);
                 continue;
             }
 
-            await _subscriberService.RecordAsync(batch.StoreId, customer.Key.CustomerId, customer.Key.Email, ids.GetValueOrDefault(customer.Key.Email),
+            await _subscriberService.RecordAsync(connection.StoreId, customer.Key.CustomerId, customer.Key.Email, ids.GetValueOrDefault(customer.Key.Email),
                 customer.Where(item => item.Operation == QueueOperation.Subscribe).Select(item => item.ListId),
                 customer.Where(item => item.Operation == QueueOperation.Unsubscribe).Select(item => item.ListId));
         }
 
-        await _statusService.RecordSuccessAsync(batch.StoreId);
+        await connection.RecordSuccessAsync();
         var failedForGood = failed.Count(f => f.Item.State == QueueItemState.Failed);
         return new DeliveryPassResult(delivered.Count + leftAlone.Count + claimed.Count - newest.Count, failed.Count - failedForGood, failedForGood, waiting);
     }
@@ -382,7 +229,8 @@ public class DeliveryService
     protected virtual async Task<DeliveryPassResult> DeliverStoreAsync(int storeId, CancellationToken cancellationToken)
     {
         var settings = await _settingService.LoadSettingAsync<IcontactSettings>(storeId);
-        var leaseDuration = TimeSpan.FromSeconds(Math.Max(settings.RequestTimeoutSeconds, 1) * 6 + 60);
+        //a lease outlives the pass: a few requests at the store's time-out each
+        var leaseDuration = IcontactGateway.RequestTimeoutOf(settings, interactive: false) * 6 + TimeSpan.FromMinutes(1);
         var claimed = (await _queueService.ClaimAsync(storeId, Math.Clamp(settings.BatchSize, 1, 1000), NodeId, leaseDuration)).ToList();
         if (claimed.Count == 0)
             return DeliveryPassResult.None;
@@ -400,13 +248,12 @@ public class DeliveryService
             return new DeliveryPassResult(0, 0, 0, claimed.Count);
         }
 
+        var connection = await _gateway.OpenAsync(storeId, settings);
         try
         {
-            _icontactHttpClient.RequestTimeout = TimeSpan.FromSeconds(Math.Max(settings.RequestTimeoutSeconds, 1));
-            var batch = new Batch(storeId, settings, _connectionService.CreateFolder(settings), await BudgetScopeAsync(storeId, settings));
-            return await DeliverAsync(batch, claimed, cancellationToken);
+            return await DeliverAsync(connection, claimed, cancellationToken);
         }
-        catch (BudgetExhaustedException exception)
+        catch (IcontactBudgetExhaustedException exception)
         {
             var waitingItems = claimed.Where(item => item.State == QueueItemState.InFlight).ToList();
             await _queueService.ReleaseAsync(waitingItems, exception.AvailableOnUtc,
@@ -416,9 +263,8 @@ public class DeliveryService
         catch (IcontactApiException exception) when (exception.RequiresOwnerAction)
         {
             //no hammering: the store waits until the owner saves or verifies credentials
-            var message = await _errorDescriber.DescribeAsync(exception, settings.AppId);
+            var message = await connection.RecordErrorAsync(exception);
             await _statusService.PauseAsync(storeId, message);
-            await _statusService.RecordErrorAsync(storeId, message);
             await _logger.ErrorAsync($"{IcontactDefaults.SystemName}: delivery paused. {message}");
             var waitingItems = claimed.Where(item => item.State == QueueItemState.InFlight).ToList();
             await _queueService.ReleaseAsync(waitingItems, UtcNow.AddMinutes(5), message);
@@ -426,8 +272,7 @@ public class DeliveryService
         }
         catch (IcontactApiException exception)
         {
-            var message = await _errorDescriber.DescribeAsync(exception, settings.AppId);
-            await _statusService.RecordErrorAsync(storeId, message);
+            var message = await connection.RecordErrorAsync(exception);
             if (_logger.IsEnabled(LogLevel.Warning))
                 await _logger.WarningAsync($"{IcontactDefaults.SystemName}: delivery will be retried. {message}");
             var retrying = claimed.Where(item => item.State == QueueItemState.InFlight).ToList();
@@ -452,42 +297,6 @@ public class DeliveryService
         foreach (var storeId in await _queueService.GetStoresWithDueItemsAsync())
             result += await DeliverStoreAsync(storeId, cancellationToken);
         return result;
-    }
-
-    /// <summary>
-    /// Alternates steps of bulk synchronisations (each queues a page of customers) with delivery passes until neither
-    /// has anything to do now: what the background worker and the schedule task both run
-    /// </summary>
-    public virtual async Task<DeliveryPassResult> DrainAsync(BulkSyncService bulkSyncService, int maxRounds = 10_000, CancellationToken cancellationToken = default)
-    {
-        var total = DeliveryPassResult.None;
-        for (var round = 0; round < maxRounds && !cancellationToken.IsCancellationRequested; round++)
-        {
-            var stepped = bulkSyncService is not null && await bulkSyncService.StepAllAsync();
-            var result = await RunUntilIdleAsync(cancellationToken: cancellationToken);
-            total += result;
-            if (!stepped && result.Claimed == 0)
-                break;
-        }
-
-        return total;
-    }
-
-    /// <summary>
-    /// Runs passes while they deliver full batches, so a burst is drained at once
-    /// </summary>
-    public virtual async Task<DeliveryPassResult> RunUntilIdleAsync(int maxPasses = 100, CancellationToken cancellationToken = default)
-    {
-        var total = DeliveryPassResult.None;
-        for (var pass = 0; pass < maxPasses && !cancellationToken.IsCancellationRequested; pass++)
-        {
-            var result = await RunOnceAsync(cancellationToken);
-            total += result;
-            if (result.Delivered == 0)
-                break;
-        }
-
-        return total;
     }
 
     #endregion

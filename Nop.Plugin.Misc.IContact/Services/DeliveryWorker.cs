@@ -47,8 +47,7 @@ public class DeliveryWorker : BackgroundService
         await using var scope = _serviceScopeFactory.CreateAsyncScope();
         try
         {
-            var total = await scope.ServiceProvider.GetRequiredService<DeliveryService>()
-                .DrainAsync(scope.ServiceProvider.GetService<BulkSyncService>(), cancellationToken: cancellationToken);
+            var total = await scope.ServiceProvider.GetRequiredService<SynchronizationRunner>().DrainAsync(cancellationToken: cancellationToken);
             _lastError = null;
             return total;
         }

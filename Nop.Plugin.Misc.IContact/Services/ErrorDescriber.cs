@@ -26,6 +26,11 @@ public class ErrorDescriber
     #region Methods
 
     /// <summary>
+    /// Gets the locale resource key that explains an error kind to a store owner
+    /// </summary>
+    public static string LocaleKeyOf(IcontactErrorKind kind) => $"{IcontactDefaults.LocalePrefix}.Errors.{kind}";
+
+    /// <summary>
     /// Describes an error
     /// </summary>
     /// <param name="exception">The error</param>
@@ -47,7 +52,7 @@ public class ErrorDescriber
         }
 
         var details = exception.ServerMessages.Count > 0 ? string.Join(" ", exception.ServerMessages) : exception.Message;
-        return string.Format(await _localizationService.GetResourceAsync(exception.LocaleKey), details);
+        return string.Format(await _localizationService.GetResourceAsync(LocaleKeyOf(exception.Kind)), details);
     }
 
     /// <summary>
@@ -55,9 +60,16 @@ public class ErrorDescriber
     /// </summary>
     /// <param name="name">Resource name after the plugin prefix, e.g. "Delivery.NotConfigured"</param>
     /// <param name="args">Format arguments</param>
-    public virtual async Task<string> TextAsync(string name, params object[] args)
+    public virtual Task<string> TextAsync(string name, params object[] args) => ResourceAsync($"{IcontactDefaults.LocalePrefix}.{name}", args);
+
+    /// <summary>
+    /// Gets a localized resource by its full key, formatted
+    /// </summary>
+    /// <param name="key">Resource key, e.g. "Admin.Plugins.Saved"</param>
+    /// <param name="args">Format arguments</param>
+    public virtual async Task<string> ResourceAsync(string key, params object[] args)
     {
-        var text = await _localizationService.GetResourceAsync($"{IcontactDefaults.LocalePrefix}.{name}");
+        var text = await _localizationService.GetResourceAsync(key);
         return args.Length > 0 ? string.Format(text, args) : text;
     }
 

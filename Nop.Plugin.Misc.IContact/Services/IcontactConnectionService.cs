@@ -59,19 +59,5 @@ public class IcontactConnectionService
         return IcontactCredentials.Create(settings.Username, settings.AppId, password, settings.ApiBaseUrl);
     }
 
-    /// <summary>
-    /// Creates the folder reference the delivery and the admin page work in
-    /// </summary>
-    /// <param name="settings">Settings</param>
-    /// <exception cref="IcontactApiException">The plugin is not configured</exception>
-    public virtual IcontactFolder CreateFolder(IcontactSettings settings)
-    {
-        var credentials = CreateCredentials(settings);
-        if (string.IsNullOrWhiteSpace(settings.AccountId) || string.IsNullOrWhiteSpace(settings.ClientFolderId))
-            throw new IcontactApiException(IcontactErrorKind.NoAccount, "The iContact account and client folder are not chosen yet: verify the credentials.");
-
-        return new IcontactFolder(credentials, settings.AccountId.Trim(), settings.ClientFolderId.Trim());
-    }
-
     #endregion
 }

@@ -54,7 +54,7 @@ public class QueueService
         var now = UtcNow;
         var pending = (int)QueueItemState.Pending;
         foreach (var item in items)
-            item.Email = item.Email.Trim().ToLowerInvariant();
+            item.Email = QueueItemFactory.NormalizeEmail(item.Email);
 
         //one statement per store and list, however many addresses (a bulk page queues hundreds at once)
         foreach (var group in items.GroupBy(item => (item.StoreId, item.ListId)))
@@ -75,6 +75,18 @@ public class QueueService
 
         await _queueRepository.InsertAsync(items.ToList(), false);
         _deliverySignal.Notify();
+    }
+
+    /// <summary>
+    /// Gets the lists an address still waits to join (pending subscribes)
+    /// </summary>
+    public virtual async Task<ISet<string>> GetListsWithPendingSubscribesAsync(int storeId, string email)
+    {
+        var pending = (int)QueueItemState.Pending;
+        var subscribe = (int)QueueOperation.Subscribe;
+        var items = await _queueRepository.GetAllAsync(query => query.Where(item =>
+            item.StoreId == storeId && item.Email == email && item.StateId == pending && item.OperationId == subscribe));
+        return items.Where(item => item.SubscriptionStatus != IcontactDefaults.SubscriptionStatuses.Unsubscribed).Select(item => item.ListId).ToHashSet();
     }
 
     /// <summary>

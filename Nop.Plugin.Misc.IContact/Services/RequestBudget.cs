@@ -1,10 +1,11 @@
-using System.Globalization;
+using Nop.Data;
+using Nop.Plugin.Misc.IContact.Domain;
 
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
 /// The plugin's own request limit per store, kept below iContact's reported limits of 10,000 requests an hour and
-/// 70,000 a day. Requests are counted in minute and hour buckets stored in the database, so every node of a web farm
+/// 70,000 a day. Requests are counted in minute and hour buckets (rows of <see cref="IcontactRequestCount"/>), so every node of a web farm
 /// counts against one budget, and the count covers a little more than any rolling hour or day: the budget is never
 /// exceeded in any window, whatever window iContact uses.
 /// </summary>
@@ -12,39 +13,22 @@ public class RequestBudget
 {
     #region Fields
 
-    protected readonly StatusService _statusService;
+    protected readonly IRepository<IcontactRequestCount> _requestCountRepository;
     protected readonly TimeProvider _timeProvider;
 
     #endregion
 
     #region Ctor
 
-    public RequestBudget(StatusService statusService, TimeProvider timeProvider)
+    public RequestBudget(IRepository<IcontactRequestCount> requestCountRepository, TimeProvider timeProvider)
     {
-        _statusService = statusService;
+        _requestCountRepository = requestCountRepository;
         _timeProvider = timeProvider;
     }
 
     #endregion
 
     #region Utilities
-
-    protected static SortedDictionary<long, int> Parse(string buckets)
-    {
-        var result = new SortedDictionary<long, int>();
-        foreach (var pair in (buckets ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = pair.Split(':');
-            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var bucket)
-                && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
-                result[bucket] = count;
-        }
-
-        return result;
-    }
-
-    protected static string Format(SortedDictionary<long, int> buckets) =>
-        string.Join(",", buckets.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Key}:{b.Value}")));
 
     /// <summary>
     /// Checks one window: buckets of the current one plus the previous <paramref name="span"/> (one more than the window
@@ -72,6 +56,24 @@ public class RequestBudget
         return DateTime.UnixEpoch + bucketLength * (current + span + 1);
     }
 
+    /// <summary>
+    /// Adds requests to the current bucket; a new bucket also clears the ones no window needs any more
+    /// </summary>
+    protected virtual async Task CountAsync(IList<IcontactRequestCount> rows, int storeId, int bucketMinutes, long bucket, int requests)
+    {
+        var row = rows.FirstOrDefault(r => r.BucketMinutes == bucketMinutes && r.Bucket == bucket);
+        if (row is not null)
+        {
+            row.Count += requests;
+            await _requestCountRepository.UpdateAsync(row, false);
+            return;
+        }
+
+        await _requestCountRepository.InsertAsync(new IcontactRequestCount { StoreId = storeId, BucketMinutes = bucketMinutes, Bucket = bucket, Count = requests }, false);
+        var oldest = bucket - (bucketMinutes == 1 ? 60 : 24);
+        await _requestCountRepository.DeleteAsync(r => r.StoreId == storeId && r.BucketMinutes == bucketMinutes && r.Bucket < oldest);
+    }
+
     #endregion
 
     #region Methods
@@ -88,26 +90,21 @@ public class RequestBudget
         var now = _timeProvider.GetUtcNow().UtcDateTime;
         var minute = (long)(now - DateTime.UnixEpoch).TotalMinutes;
         var hour = (long)(now - DateTime.UnixEpoch).TotalHours;
-        DateTime? blockedUntil = null;
 
-        await _statusService.ChangeAsync(storeId, status =>
-        {
-            var minutes = Parse(status.RequestsPerMinute);
-            var hours = Parse(status.RequestsPerHourOfDay);
-            var hourly = Check(minutes, minute, 60, settings.RequestsPerHour, requests, TimeSpan.FromMinutes(1));
-            var daily = Check(hours, hour, 24, settings.RequestsPerDay, requests, TimeSpan.FromHours(1));
-            blockedUntil = hourly is null ? daily : daily is null ? hourly : new[] { hourly.Value, daily.Value }.Max();
-            if (blockedUntil is not null)
-                return false;
+        var rows = await _requestCountRepository.GetAllAsync(query => query.Where(row => row.StoreId == storeId
+            && ((row.BucketMinutes == 1 && row.Bucket >= minute - 60) || (row.BucketMinutes == 60 && row.Bucket >= hour - 24))));
+        var minutes = new SortedDictionary<long, int>(rows.Where(row => row.BucketMinutes == 1).GroupBy(row => row.Bucket).ToDictionary(g => g.Key, g => g.Sum(row => row.Count)));
+        var hours = new SortedDictionary<long, int>(rows.Where(row => row.BucketMinutes == 60).GroupBy(row => row.Bucket).ToDictionary(g => g.Key, g => g.Sum(row => row.Count)));
 
-            minutes[minute] = minutes.GetValueOrDefault(minute) + requests;
-            hours[hour] = hours.GetValueOrDefault(hour) + requests;
-            status.RequestsPerMinute = Format(minutes);
-            status.RequestsPerHourOfDay = Format(hours);
-            return true;
-        });
+        var hourly = Check(minutes, minute, 60, settings.RequestsPerHour, requests, TimeSpan.FromMinutes(1));
+        var daily = Check(hours, hour, 24, settings.RequestsPerDay, requests, TimeSpan.FromHours(1));
+        var blockedUntil = hourly is null ? daily : daily is null ? hourly : new[] { hourly.Value, daily.Value }.Max();
+        if (blockedUntil is not null)
+            return blockedUntil;
 
-        return blockedUntil;
+        await CountAsync(rows, storeId, 1, minute, requests);
+        await CountAsync(rows, storeId, 60, hour, requests);
+        return null;
     }
 
     #endregion

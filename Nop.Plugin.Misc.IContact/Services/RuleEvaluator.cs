@@ -22,30 +22,67 @@ public record RuleTarget(IcontactRule Rule)
 }
 
 /// <summary>
-/// Pure rule logic: customer facts + rules → the lists the customer belongs on. No I/O.
+/// Represents why a rule does or does not put a customer on its list (the first condition that fails, in this order)
+/// </summary>
+public enum RuleReason
+{
+    RuleDisabled,
+    Inactive,
+    NoRole,
+    NoEmail,
+    NoConsent,
+    Joins,
+    JoinsWithConsent
+}
+
+/// <summary>
+/// Represents each condition of a rule checked against one customer
+/// </summary>
+/// <param name="Rule">The rule</param>
+/// <param name="Facts">The customer</param>
+/// <param name="MatchedRoleId">The first of the rule's roles the customer has, or 0</param>
+/// <param name="ConsentHolds">Whether the newsletter condition holds (true when the rule has none)</param>
+public record RuleExplanation(IcontactRule Rule, CustomerFacts Facts, int MatchedRoleId, bool ConsentHolds)
+{
+    /// <summary>
+    /// Gets a value indicating whether the rule is enabled and the customer has one of its roles
+    /// </summary>
+    public bool MatchesRoles => Rule.Enabled && MatchedRoleId != 0;
+
+    /// <summary>
+    /// Gets a value indicating whether the customer has an address
+    /// </summary>
+    public bool HasEmail => !string.IsNullOrWhiteSpace(Facts.Email);
+
+    /// <summary>
+    /// Gets why the customer does or does not join
+    /// </summary>
+    public RuleReason Reason =>
+        !Rule.Enabled ? RuleReason.RuleDisabled
+        : !Facts.Active ? RuleReason.Inactive
+        : MatchedRoleId == 0 ? RuleReason.NoRole
+        : !HasEmail ? RuleReason.NoEmail
+        : !ConsentHolds ? RuleReason.NoConsent
+        : Rule.RequireNewsletter ? RuleReason.JoinsWithConsent : RuleReason.Joins;
+
+    /// <summary>
+    /// Gets a value indicating whether the customer joins the rule's list
+    /// </summary>
+    public bool Joins => Reason is RuleReason.Joins or RuleReason.JoinsWithConsent;
+}
+
+/// <summary>
+/// Pure rule logic: customer facts + rules → the lists the customer belongs on, and why. No I/O. Live events, the bulk
+/// synchronisation's preview and the simulator all decide through <see cref="Explain"/>.
 /// </summary>
 public static class RuleEvaluator
 {
-    private static readonly object CacheLock = new();
-    private static (string Json, IReadOnlyList<IcontactRule> Rules) _lastParsed = (null, []);
-
     /// <summary>
-    /// Parses the rules of a settings object, reusing the last result for the same JSON (events call this often)
+    /// Checks every condition of a rule against a customer
     /// </summary>
-    public static IReadOnlyList<IcontactRule> RulesOf(IcontactSettings settings)
-    {
-        var json = settings?.RulesJson ?? string.Empty;
-        lock (CacheLock)
-        {
-            if (_lastParsed.Json == json)
-                return _lastParsed.Rules;
-        }
-
-        var rules = RuleStorage.Parse(json);
-        lock (CacheLock)
-            _lastParsed = (json, rules);
-        return rules;
-    }
+    public static RuleExplanation Explain(IcontactRule rule, CustomerFacts customer) =>
+        new(rule, customer, rule.CustomerRoleIds.FirstOrDefault(customer.RoleIds.Contains),
+            !rule.RequireNewsletter || customer.ActiveNewsletterTypeIds.Any(typeId => rule.NewsletterTypeId == 0 || rule.NewsletterTypeId == typeId));
 
     /// <summary>
     /// Gets a value indicating whether any enabled rule involves a role
@@ -60,24 +97,13 @@ public static class RuleEvaluator
         rule.Enabled && rule.CustomerRoleIds.Any(roleIds.Contains);
 
     /// <summary>
-    /// Gets a value indicating whether a rule's newsletter condition holds
-    /// </summary>
-    public static bool ConsentHolds(IcontactRule rule, IReadOnlyCollection<int> activeNewsletterTypeIds) =>
-        !rule.RequireNewsletter || activeNewsletterTypeIds.Any(typeId => rule.NewsletterTypeId == 0 || rule.NewsletterTypeId == typeId);
-
-    /// <summary>
     /// Gets the lists a customer belongs on: one target per list; when two rules name the same list, subscribing at once
     /// (normal) wins over double opt-in (pending)
     /// </summary>
-    public static IReadOnlyList<RuleTarget> Evaluate(IEnumerable<IcontactRule> rules, CustomerFacts customer)
-    {
-        if (!customer.Active || string.IsNullOrWhiteSpace(customer.Email))
-            return [];
-
-        return rules
-            .Where(rule => !string.IsNullOrEmpty(rule.ListId) && MatchesRoles(rule, customer.RoleIds) && ConsentHolds(rule, customer.ActiveNewsletterTypeIds))
+    public static IReadOnlyList<RuleTarget> Evaluate(IEnumerable<IcontactRule> rules, CustomerFacts customer) =>
+        rules
+            .Where(rule => !string.IsNullOrEmpty(rule.ListId) && Explain(rule, customer).Joins)
             .GroupBy(rule => rule.ListId)
             .Select(group => new RuleTarget(group.OrderBy(rule => rule.SubscriptionStatus == IcontactDefaults.SubscriptionStatuses.Normal ? 0 : 1).First()))
             .ToList();
-    }
 }

@@ -4,10 +4,11 @@ using Nop.Plugin.Misc.IContact.Domain;
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
-/// Keeps rules in <see cref="IcontactSettings.RulesJson"/>: nopCommerce's setting service persists only simple values
-/// (and List of int/decimal/string, Dictionary of int to int) and silently drops anything else, so rules travel as JSON
+/// The storage format of rules, private to <see cref="IcontactRuleService"/>: rules live in <see cref="IcontactSettings.RulesJson"/>
+/// as JSON because nopCommerce's setting service persists only simple values (and List of int/decimal/string, Dictionary
+/// of int to int) and silently drops anything else
 /// </summary>
-public static class RuleStorage
+internal static class RuleStorage
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
@@ -39,21 +40,4 @@ public static class RuleStorage
     /// Writes rules for storage
     /// </summary>
     public static string Serialize(IEnumerable<IcontactRule> rules) => JsonSerializer.Serialize(rules, Options);
-
-    /// <summary>
-    /// Checks a rule and returns the locale keys of what is missing or wrong
-    /// </summary>
-    public static IList<string> Validate(IcontactRule rule)
-    {
-        var errors = new List<string>();
-        if (rule.CustomerRoleIds is not { Count: > 0 })
-            errors.Add($"{IcontactDefaults.LocalePrefix}.Rules.Errors.NoRoles");
-        if (string.IsNullOrWhiteSpace(rule.ListId))
-            errors.Add($"{IcontactDefaults.LocalePrefix}.Rules.Errors.NoList");
-        if (rule.SubscriptionStatus != IcontactDefaults.SubscriptionStatuses.Normal && rule.SubscriptionStatus != IcontactDefaults.SubscriptionStatuses.Pending)
-            errors.Add($"{IcontactDefaults.LocalePrefix}.Rules.Errors.Status");
-        if (rule.NewsletterTypeId < 0)
-            errors.Add($"{IcontactDefaults.LocalePrefix}.Rules.Errors.NewsletterType");
-        return errors;
-    }
 }

@@ -11,19 +11,23 @@ public class StatusService
     #region Fields
 
     protected readonly IRepository<IcontactStoreStatus> _statusRepository;
+    protected readonly TimeProvider _timeProvider;
 
     #endregion
 
     #region Ctor
 
-    public StatusService(IRepository<IcontactStoreStatus> statusRepository)
+    public StatusService(IRepository<IcontactStoreStatus> statusRepository, TimeProvider timeProvider)
     {
         _statusRepository = statusRepository;
+        _timeProvider = timeProvider;
     }
 
     #endregion
 
     #region Utilities
+
+    protected DateTime UtcNow => _timeProvider.GetUtcNow().UtcDateTime;
 
     protected virtual Task UpdateAsync(int storeId, Action<IcontactStoreStatus> change) =>
         ChangeAsync(storeId, status =>
@@ -66,7 +70,7 @@ public class StatusService
         UpdateAsync(storeId, status =>
         {
             status.LastNotice = notice;
-            status.LastNoticeOnUtc = DateTime.UtcNow;
+            status.LastNoticeOnUtc = UtcNow;
         });
 
     /// <summary>
@@ -82,7 +86,7 @@ public class StatusService
     /// Records a successful call
     /// </summary>
     public virtual Task RecordSuccessAsync(int storeId) =>
-        UpdateAsync(storeId, status => status.LastSuccessOnUtc = DateTime.UtcNow);
+        UpdateAsync(storeId, status => status.LastSuccessOnUtc = UtcNow);
 
     /// <summary>
     /// Records a failed call
@@ -90,7 +94,7 @@ public class StatusService
     public virtual Task RecordErrorAsync(int storeId, string error) =>
         UpdateAsync(storeId, status =>
         {
-            status.LastErrorOnUtc = DateTime.UtcNow;
+            status.LastErrorOnUtc = UtcNow;
             status.LastError = error?.Length > 1000 ? error[..1000] : error;
         });
 
@@ -101,7 +105,7 @@ public class StatusService
         UpdateAsync(storeId, status =>
         {
             status.PausedReason = reason;
-            status.PausedOnUtc = DateTime.UtcNow;
+            status.PausedOnUtc = UtcNow;
         });
 
     /// <summary>

@@ -19,8 +19,8 @@ public class SubscriptionPlanner
     #region Fields
 
     protected readonly ICustomerService _customerService;
+    protected readonly IcontactRuleService _ruleService;
     protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
-    protected readonly IRepository<IcontactQueueItem> _queueRepository;
     protected readonly ISettingService _settingService;
     protected readonly IStoreContext _storeContext;
     protected readonly QueueService _queueService;
@@ -31,16 +31,16 @@ public class SubscriptionPlanner
     #region Ctor
 
     public SubscriptionPlanner(ICustomerService customerService,
+        IcontactRuleService ruleService,
         INewsLetterSubscriptionService newsLetterSubscriptionService,
-        IRepository<IcontactQueueItem> queueRepository,
         ISettingService settingService,
         IStoreContext storeContext,
         QueueService queueService,
         SubscriberService subscriberService)
     {
         _customerService = customerService;
+        _ruleService = ruleService;
         _newsLetterSubscriptionService = newsLetterSubscriptionService;
-        _queueRepository = queueRepository;
         _settingService = settingService;
         _storeContext = storeContext;
         _queueService = queueService;
@@ -51,8 +51,6 @@ public class SubscriptionPlanner
 
     #region Utilities
 
-    protected static string Normalize(string email) => email?.Trim().ToLowerInvariant();
-
     protected static bool CanHaveContact(Customer customer) =>
         customer is { Deleted: false, IsSystemAccount: false } && !string.IsNullOrWhiteSpace(customer.Email);
 
@@ -62,7 +60,7 @@ public class SubscriptionPlanner
     protected virtual async Task<(IcontactSettings Settings, IReadOnlyList<IcontactRule> Rules)> RulesOfStoreAsync(int storeId)
     {
         var settings = await _settingService.LoadSettingAsync<IcontactSettings>(storeId);
-        return IcontactConnectionService.IsConfigured(settings) ? (settings, RuleEvaluator.RulesOf(settings)) : (settings, []);
+        return IcontactConnectionService.IsConfigured(settings) ? (settings, await _ruleService.GetRulesAsync(storeId)) : (settings, []);
     }
 
     /// <summary>
@@ -81,44 +79,6 @@ public class SubscriptionPlanner
 
         return new CustomerFacts(customer.Email, customer.Active, roleIds, newsletterTypes);
     }
-
-    /// <summary>
-    /// Takes the fields iContact keeps from the customer, and the customer id when a custom field is configured for it
-    /// </summary>
-    public static string SnapshotOf(Customer customer, IcontactSettings settings) => JsonSerializer.Serialize(new IcontactContact
-    {
-        CustomFields = string.IsNullOrWhiteSpace(settings?.CustomerIdCustomField) ? null
-            : new Dictionary<string, object> { [settings.CustomerIdCustomField.Trim()] = customer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-        Email = Normalize(customer.Email),
-        FirstName = customer.FirstName,
-        LastName = customer.LastName,
-        Phone = customer.Phone,
-        Business = customer.Company,
-        Street = customer.StreetAddress,
-        Street2 = customer.StreetAddress2,
-        City = customer.City,
-        PostalCode = customer.ZipPostalCode
-    }, IcontactJson.Options);
-
-    protected virtual async Task<ISet<string>> ListsWithPendingSubscribesAsync(int storeId, string email)
-    {
-        var pending = (int)QueueItemState.Pending;
-        var subscribe = (int)QueueOperation.Subscribe;
-        var items = await _queueRepository.GetAllAsync(query => query.Where(item =>
-            item.StoreId == storeId && item.Email == email && item.StateId == pending && item.OperationId == subscribe));
-        return items.Where(item => item.SubscriptionStatus != IcontactDefaults.SubscriptionStatuses.Unsubscribed).Select(item => item.ListId).ToHashSet();
-    }
-
-    protected static IcontactQueueItem Unsubscribe(int storeId, int customerId, string email, string listId) => new()
-    {
-        StoreId = storeId,
-        CustomerId = customerId,
-        Email = email,
-        ContactJson = JsonSerializer.Serialize(new IcontactContact { Email = email }, IcontactJson.Options),
-        Operation = QueueOperation.Unsubscribe,
-        ListId = listId,
-        SubscriptionStatus = IcontactDefaults.SubscriptionStatuses.Unsubscribed
-    };
 
     #endregion
 
@@ -140,7 +100,7 @@ public class SubscriptionPlanner
         if (rules.Count == 0)
             return;
 
-        var email = Normalize(customer.Email);
+        var email = QueueItemFactory.NormalizeEmail(customer.Email);
         var subscriber = await _subscriberService.GetAsync(customer.Id, storeId);
         var items = new List<IcontactQueueItem>();
 
@@ -148,31 +108,21 @@ public class SubscriptionPlanner
         var delivered = subscriber?.GetListIds() ?? new HashSet<string>();
         if (subscriber is not null && subscriber.Email != email)
         {
-            items.AddRange(delivered.Select(listId => Unsubscribe(storeId, customer.Id, subscriber.Email, listId)));
+            items.AddRange(delivered.Select(listId => QueueItemFactory.Unsubscribe(storeId, customer.Id, subscriber.Email, listId)));
             delivered = new HashSet<string>();
         }
 
         var targets = RuleEvaluator.Evaluate(rules, await FactsAsync(customer, storeId, rules));
-        var snapshot = SnapshotOf(customer, settings);
+        var snapshot = QueueItemFactory.SnapshotOf(customer, settings);
         foreach (var target in targets.Where(target => !delivered.Contains(target.ListId)))
         {
-            items.Add(new IcontactQueueItem
-            {
-                StoreId = storeId,
-                CustomerId = customer.Id,
-                Email = email,
-                ContactJson = snapshot,
-                Operation = QueueOperation.Subscribe,
-                ListId = target.ListId,
-                RuleId = target.Rule.Id,
-                SubscriptionStatus = target.Status
-            });
+            items.Add(QueueItemFactory.Subscribe(storeId, customer, target, snapshot));
         }
 
         //lists no rule puts the customer on any more: delivered ones, and ones still waiting to be delivered
         var targeted = targets.Select(target => target.ListId).ToHashSet();
-        var leaving = delivered.Union(await ListsWithPendingSubscribesAsync(storeId, email)).Where(listId => !targeted.Contains(listId));
-        items.AddRange(leaving.Select(listId => Unsubscribe(storeId, customer.Id, email, listId)));
+        var leaving = delivered.Union(await _queueService.GetListsWithPendingSubscribesAsync(storeId, email)).Where(listId => !targeted.Contains(listId));
+        items.AddRange(leaving.Select(listId => QueueItemFactory.Unsubscribe(storeId, customer.Id, email, listId)));
 
         await _queueService.EnqueueAsync(items);
 
@@ -193,7 +143,7 @@ public class SubscriptionPlanner
 
         var storeId = await StoreOfAsync(customer);
         var subscriber = await _subscriberService.GetAsync(customer.Id, storeId);
-        if (subscriber is not null ? subscriber.Email != Normalize(customer.Email) : customer.Active)
+        if (subscriber is not null ? subscriber.Email != QueueItemFactory.NormalizeEmail(customer.Email) : customer.Active)
             await SyncCustomerAsync(customer);
     }
 
@@ -241,13 +191,11 @@ public class SubscriptionPlanner
 
             if (settings.DeleteContactOnCustomerErase)
             {
-                var delete = Unsubscribe(subscriber.StoreId, customer.Id, subscriber.Email, null);
-                delete.Operation = QueueOperation.DeleteContact;
-                items.Add(delete);
+                items.Add(QueueItemFactory.DeleteContact(subscriber.StoreId, customer.Id, subscriber.Email));
             }
             else
             {
-                items.AddRange(subscriber.GetListIds().Select(listId => Unsubscribe(subscriber.StoreId, customer.Id, subscriber.Email, listId)));
+                items.AddRange(subscriber.GetListIds().Select(listId => QueueItemFactory.Unsubscribe(subscriber.StoreId, customer.Id, subscriber.Email, listId)));
             }
         }
 

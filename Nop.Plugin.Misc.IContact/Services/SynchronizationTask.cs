@@ -11,29 +11,29 @@ public class SynchronizationTask : IScheduleTask
 {
     #region Fields
 
-    protected readonly BulkSyncService _bulkSyncService;
-    protected readonly DeliveryService _deliveryService;
     protected readonly IcontactSettings _icontactSettings;
     protected readonly QueueService _queueService;
     protected readonly StatusService _statusService;
+    protected readonly SynchronizationRunner _synchronizationRunner;
+    protected readonly TimeProvider _timeProvider;
     protected readonly UnsubscribeReconciler _unsubscribeReconciler;
 
     #endregion
 
     #region Ctor
 
-    public SynchronizationTask(BulkSyncService bulkSyncService,
-        DeliveryService deliveryService,
-        IcontactSettings icontactSettings,
+    public SynchronizationTask(IcontactSettings icontactSettings,
         QueueService queueService,
         StatusService statusService,
+        SynchronizationRunner synchronizationRunner,
+        TimeProvider timeProvider,
         UnsubscribeReconciler unsubscribeReconciler)
     {
-        _bulkSyncService = bulkSyncService;
-        _deliveryService = deliveryService;
         _icontactSettings = icontactSettings;
         _queueService = queueService;
         _statusService = statusService;
+        _synchronizationRunner = synchronizationRunner;
+        _timeProvider = timeProvider;
         _unsubscribeReconciler = unsubscribeReconciler;
     }
 
@@ -48,12 +48,12 @@ public class SynchronizationTask : IScheduleTask
     public async Task ExecuteAsync()
     {
         //each store's items are delivered with that store's settings; nothing is due while no store is configured
-        await _deliveryService.DrainAsync(_bulkSyncService, maxRounds: 1_000);
+        await _synchronizationRunner.DrainAsync(maxRounds: 1_000);
 
         await _unsubscribeReconciler.ReconcileDueAsync(await _statusService.GetStoreIdsAsync());
 
         if (IcontactConnectionService.IsConfigured(_icontactSettings))
-            await _queueService.PurgeDeliveredAsync(DateTime.UtcNow.AddDays(-Math.Max(_icontactSettings.DoneRetentionDays, 0)));
+            await _queueService.PurgeDeliveredAsync(_timeProvider.GetUtcNow().UtcDateTime.AddDays(-Math.Max(_icontactSettings.DoneRetentionDays, 0)));
     }
 
     #endregion

@@ -13,9 +13,8 @@ public class UnsubscribeReconciler
 {
     #region Fields
 
-    protected readonly DeliveryService _deliveryService;
-    protected readonly IcontactConnectionService _connectionService;
-    protected readonly IcontactHttpClient _icontactHttpClient;
+    protected readonly IcontactGateway _gateway;
+    protected readonly IcontactRuleService _ruleService;
     protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
     protected readonly ISettingService _settingService;
     protected readonly StatusService _statusService;
@@ -26,18 +25,16 @@ public class UnsubscribeReconciler
 
     #region Ctor
 
-    public UnsubscribeReconciler(DeliveryService deliveryService,
-        IcontactConnectionService connectionService,
-        IcontactHttpClient icontactHttpClient,
+    public UnsubscribeReconciler(IcontactGateway gateway,
+        IcontactRuleService ruleService,
         INewsLetterSubscriptionService newsLetterSubscriptionService,
         ISettingService settingService,
         StatusService statusService,
         SubscriberService subscriberService,
         TimeProvider timeProvider)
     {
-        _deliveryService = deliveryService;
-        _connectionService = connectionService;
-        _icontactHttpClient = icontactHttpClient;
+        _gateway = gateway;
+        _ruleService = ruleService;
         _newsLetterSubscriptionService = newsLetterSubscriptionService;
         _settingService = settingService;
         _statusService = statusService;
@@ -56,33 +53,35 @@ public class UnsubscribeReconciler
     public virtual async Task<IReadOnlyDictionary<string, ISet<string>>> UnsubscribedEmailsAsync(int storeId, IEnumerable<string> listIds,
         CancellationToken cancellationToken = default)
     {
-        var settings = await _settingService.LoadSettingAsync<IcontactSettings>(storeId);
+        var connection = await _gateway.OpenAsync(storeId);
         var result = new Dictionary<string, ISet<string>>();
-        if (!IcontactConnectionService.IsConfigured(settings))
+        if (!IcontactConnectionService.IsConfigured(connection.Settings))
             return result;
 
-        var folder = _connectionService.CreateFolder(settings);
         var byList = new Dictionary<string, HashSet<string>>();
         foreach (var listId in listIds.Where(id => !string.IsNullOrEmpty(id)).Distinct())
-            byList[listId] = await _deliveryService.UnsubscribedContactsAsync(storeId, settings, folder, listId, cancellationToken);
+            byList[listId] = await connection.GetUnsubscribedContactIdsAsync(listId, cancellationToken);
 
         var wanted = byList.Values.SelectMany(ids => ids).ToHashSet();
         var emails = (await _subscriberService.GetByContactIdsAsync(storeId, wanted.ToList()))
             .GroupBy(s => s.ContactId).ToDictionary(g => g.Key, g => g.First().Email);
-        if (wanted.Any(id => !emails.ContainsKey(id)))
+        try
         {
-            _icontactHttpClient.RequestTimeout = TimeSpan.FromSeconds(Math.Max(settings.RequestTimeoutSeconds, 1));
-            for (var offset = 0; wanted.Any(id => !emails.ContainsKey(id));)
-            {
-                if (await _deliveryService.ReserveAsync(storeId, settings) is not null)
-                    break;
-                var page = await _icontactHttpClient.GetContactsPageAsync(folder, offset, cancellationToken: cancellationToken);
-                foreach (var contact in page.Items.Where(c => wanted.Contains(c.ContactId)))
-                    emails[contact.ContactId] = contact.Email?.Trim().ToLowerInvariant();
-                offset += page.Items.Count;
-                if (page.Items.Count == 0 || offset >= page.Total)
-                    break;
-            }
+            //contacts the plugin does not know yet: read the folder's contacts until every one is found
+            var missing = wanted.Count(id => !emails.ContainsKey(id));
+            if (missing > 0)
+                await foreach (var contact in connection.ReadAllAsync((client, offset, token) => client.GetContactsPageAsync(connection.Folder, offset, cancellationToken: token),
+                    cancellationToken))
+                {
+                    if (!wanted.Contains(contact.ContactId) || !emails.TryAdd(contact.ContactId, QueueItemFactory.NormalizeEmail(contact.Email)))
+                        continue;
+                    if (--missing == 0)
+                        break;
+                }
+        }
+        catch (IcontactBudgetExhaustedException)
+        {
+            //the budget is spent: what is known so far is the answer
         }
 
         foreach (var (listId, ids) in byList)
@@ -96,16 +95,15 @@ public class UnsubscribeReconciler
     /// <returns>The number of newsletter subscriptions deactivated</returns>
     public virtual async Task<int> ReconcileAsync(int storeId, CancellationToken cancellationToken = default)
     {
-        var settings = await _settingService.LoadSettingAsync<IcontactSettings>(storeId);
-        if (!IcontactConnectionService.IsConfigured(settings))
+        var connection = await _gateway.OpenAsync(storeId);
+        if (!IcontactConnectionService.IsConfigured(connection.Settings))
             return 0;
 
-        var consentRules = RuleStorage.Parse(settings.RulesJson).Where(rule => rule.Enabled && rule.RequireNewsletter && !string.IsNullOrEmpty(rule.ListId)).ToList();
-        var folder = _connectionService.CreateFolder(settings);
+        var consentRules = (await _ruleService.GetRulesAsync(storeId)).Where(rule => rule.Enabled && rule.RequireNewsletter && !string.IsNullOrEmpty(rule.ListId)).ToList();
         var deactivated = 0;
         foreach (var rule in consentRules)
         {
-            var unsubscribed = await _deliveryService.UnsubscribedContactsAsync(storeId, settings, folder, rule.ListId, cancellationToken);
+            var unsubscribed = await connection.GetUnsubscribedContactIdsAsync(rule.ListId, cancellationToken);
             foreach (var subscriber in await _subscriberService.GetByContactIdsAsync(storeId, unsubscribed.ToList()))
             {
                 var active = await _newsLetterSubscriptionService.GetNewsLetterSubscriptionsByEmailAsync(subscriber.Email, storeId, rule.NewsletterTypeId, isActive: true);

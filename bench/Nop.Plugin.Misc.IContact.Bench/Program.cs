@@ -14,18 +14,10 @@ using Nop.Plugin.Misc.IContact.Services;
 using Nop.Plugin.Misc.IContact.Tests.Support;
 
 //dotnet run -c Release --project bench/Nop.Plugin.Misc.IContact.Bench [-- --customers 100000 --naive 500]
-//dotnet run -c Release --project bench/Nop.Plugin.Misc.IContact.Bench -- --postgres [--customers 100000 --pages 5]
 var customersInBulk = ArgInt("--customers", 100_000);
 var naiveSample = ArgInt("--naive", 500);
 var registrations = ArgInt("--registrations", 1_000);
 var widths = new[] { 46, 44, 14, 28, 10 };
-
-if (args.Contains("--postgres"))
-{
-    Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores");
-    PrintTable(await PostgresBench.RunAsync(customersInBulk, ArgInt("--pages", 5)));
-    return 0;
-}
 
 await using var emulator = await EmulatorProcess.StartAsync();
 var rows = new List<(string Scenario, string Measure, string Ours, string Baseline, string Ratio)>();
@@ -138,11 +130,7 @@ Console.WriteLine($"iContact emulator at {emulator.ApiBaseUrl} (child process); 
 //3. registration → subscribed with a healthy iContact (20 ms per request), through the background worker
 {
     var bench = await Bench.CreateAsync(emulator, latencyMs: 20, lists: ["Customers"], consentList: false);
-    var services = new ServiceCollection();
-    services.AddScoped(_ => bench.Delivery());
-    services.AddScoped(_ => bench.Bulk());
-    await using var provider = services.BuildServiceProvider();
-    var worker = new DeliveryWorker(bench.Signal, provider.GetRequiredService<IServiceScopeFactory>());
+    var worker = new DeliveryWorker(bench.Signal, bench.Provider.GetRequiredService<IServiceScopeFactory>());
     await worker.StartAsync(CancellationToken.None);
 
     var latencies = new List<double>();
@@ -207,10 +195,35 @@ namespace Nop.Plugin.Misc.IContact.Bench
         public IndexedSubscriberRepository Subscribers { get; } = new();
         public InMemoryRepository<IcontactStoreStatus> Statuses { get; } = new();
         public InMemoryRepository<IcontactSyncRun> Runs { get; } = new();
-        public DeliverySignal Signal { get; } = new();
-        public ListCache Lists { get; } = new();
-        public UnsubscribedIndex Unsubscribed { get; } = new();
-        public InProcessLocker Locker { get; } = new();
+        private ServiceProvider _provider;
+
+        /// <summary>
+        /// The plugin's object graph as NopStartup describes it, over the fake store
+        /// </summary>
+        public ServiceProvider Provider => _provider ??= BuildProvider();
+
+        private ServiceProvider BuildProvider()
+        {
+            var services = new ServiceCollection();
+            foreach (var platform in new[] { typeof(Nop.Services.Customers.ICustomerService), typeof(Nop.Services.Messages.INewsLetterSubscriptionService),
+                typeof(Nop.Services.Configuration.ISettingService), typeof(Nop.Core.IStoreContext), typeof(Nop.Services.Logging.ILogger),
+                typeof(Nop.Services.Security.IEncryptionService), typeof(Nop.Services.Localization.ILocalizationService) })
+                services.AddSingleton(platform, Store);
+            services.AddSingleton<Nop.Core.Caching.ILocker>(new InProcessLocker());
+            services.AddSingleton<Nop.Core.Caching.IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
+            services.AddSingleton<Nop.Data.IRepository<IcontactQueueItem>>(Queue);
+            services.AddSingleton<Nop.Data.IRepository<IcontactSubscriber>>(Subscribers);
+            services.AddSingleton<Nop.Data.IRepository<IcontactStoreStatus>>(Statuses);
+            services.AddSingleton<Nop.Data.IRepository<IcontactSyncRun>>(Runs);
+            services.AddSingleton<Nop.Data.IRepository<IcontactRequestCount>>(new InMemoryRepository<IcontactRequestCount>());
+            new Nop.Plugin.Misc.IContact.Infrastructure.NopStartup().ConfigureServices(services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+            //the bench's subscriber table is indexed like a database would be
+            services.AddScoped<SubscriberService>(_ => new IndexedSubscriberService(Subscribers, TimeProvider.System));
+            return services.BuildServiceProvider();
+        }
+
+        public T Resolve<T>() => Provider.CreateScope().ServiceProvider.GetRequiredService<T>();
+        public DeliverySignal Signal => Provider.GetRequiredService<DeliverySignal>();
         public IcontactFolder Folder { get; private set; }
         public string[] ListIds { get; private set; } = [];
 
@@ -244,18 +257,10 @@ namespace Nop.Plugin.Misc.IContact.Bench
         }
 
         public IcontactHttpClient Client() => new(new HttpClient(Handler, disposeHandler: false));
-        public QueueService QueueService() => new(Signal, Locker, Queue, TimeProvider.System);
-        public SubscriberService SubscriberService() => new IndexedSubscriberService(Subscribers, TimeProvider.System);
-        public EventConsumer Consumer() => new(new SubscriptionPlanner(Store, Store, Queue, Store, Store, QueueService(), SubscriberService()));
-
-        public DeliveryService Delivery()
-        {
-            var status = new StatusService(Statuses);
-            return new DeliveryService(new ErrorDescriber(Store), new IcontactConnectionService(Store), Client(), Store, Store, Lists, QueueService(),
-                new RequestBudget(status, TimeProvider.System), status, SubscriberService(), TimeProvider.System, Unsubscribed);
-        }
-
-        public BulkSyncService Bulk() => new(Store, Store, Runs, Store, QueueService(), SubscriberService(), TimeProvider.System);
+        public QueueService QueueService() => Resolve<QueueService>();
+        public EventConsumer Consumer() => new(Resolve<SubscriptionPlanner>());
+        public DeliveryService Delivery() => Resolve<DeliveryService>();
+        public BulkSyncService Bulk() => Resolve<BulkSyncService>();
     }
 
     /// <summary>

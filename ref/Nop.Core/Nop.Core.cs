@@ -41,6 +41,17 @@ namespace Nop.Core.Caching
         Nop.Core.Caching.CacheKey PrepareKey(Nop.Core.Caching.CacheKey cacheKey, params object[] cacheKeyParameters);
         Nop.Core.Caching.CacheKey PrepareKeyForDefaultCache(Nop.Core.Caching.CacheKey cacheKey, params object[] cacheKeyParameters);
     }
+    public partial interface IStaticCacheManager : System.IDisposable, Nop.Core.Caching.ICacheKeyService
+    {
+        System.Threading.Tasks.Task<T> GetAsync<T>(Nop.Core.Caching.CacheKey key, System.Func<System.Threading.Tasks.Task<T>> acquire);
+        System.Threading.Tasks.Task<T> GetAsync<T>(Nop.Core.Caching.CacheKey key, System.Func<T> acquire);
+        System.Threading.Tasks.Task<T> GetAsync<T>(Nop.Core.Caching.CacheKey key, T defaultValue = default);
+        System.Threading.Tasks.Task<object> GetAsync(Nop.Core.Caching.CacheKey key);
+        System.Threading.Tasks.Task RemoveAsync(Nop.Core.Caching.CacheKey cacheKey, params object[] cacheKeyParameters);
+        System.Threading.Tasks.Task SetAsync<T>(Nop.Core.Caching.CacheKey key, T data);
+        System.Threading.Tasks.Task RemoveByPrefixAsync(string prefix, params object[] prefixParameters);
+        System.Threading.Tasks.Task ClearAsync();
+    }
     public partial interface ILocker
     {
         System.Threading.Tasks.Task<bool> PerformActionWithLockAsync(string resource, System.TimeSpan expirationTime, System.Func<System.Threading.Tasks.Task> action);

@@ -1,0 +1,45 @@
+using Nop.Core;
+using Nop.Plugin.Misc.IContact.Services;
+using Nop.Services.Configuration;
+using Nop.Web.Framework.Controllers;
+
+namespace Nop.Plugin.Misc.IContact.Controllers;
+
+/// <summary>
+/// What the configure page's controllers share: the store scope being configured and the plugin's texts
+/// </summary>
+public abstract class IcontactBaseController : BasePluginController
+{
+    #region Fields
+
+    protected readonly ErrorDescriber _errorDescriber;
+    protected readonly ISettingService _settingService;
+    protected readonly IStoreContext _storeContext;
+
+    #endregion
+
+    #region Ctor
+
+    protected IcontactBaseController(ErrorDescriber errorDescriber, ISettingService settingService, IStoreContext storeContext)
+    {
+        _errorDescriber = errorDescriber;
+        _settingService = settingService;
+        _storeContext = storeContext;
+    }
+
+    #endregion
+
+    #region Utilities
+
+    protected virtual Task<string> T(string key, params object[] args) => _errorDescriber.ResourceAsync(key, args);
+
+    protected virtual async Task<(IcontactSettings Settings, int StoreId)> LoadSettingsAsync()
+    {
+        var storeId = await _storeContext.GetActiveStoreScopeConfigurationAsync();
+        return (await _settingService.LoadSettingAsync<IcontactSettings>(storeId), storeId);
+    }
+
+    protected CancellationToken RequestAborted => HttpContext?.RequestAborted ?? default;
+
+    #endregion
+}

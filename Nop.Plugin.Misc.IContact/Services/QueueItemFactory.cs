@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json;
+using Nop.Core.Domain.Customers;
+using Nop.Plugin.Misc.IContact.Api;
+using Nop.Plugin.Misc.IContact.Domain;
+
+namespace Nop.Plugin.Misc.IContact.Services;
+
+/// <summary>
+/// Builds the queue's items, the one way live events and bulk synchronisations describe a change, and normalises
+/// email addresses the one way the plugin compares them
+/// </summary>
+public static class QueueItemFactory
+{
+    /// <summary>
+    /// Normalises an email address for storage and comparison (iContact matches addresses without regard to case)
+    /// </summary>
+    public static string NormalizeEmail(string email) => email?.Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// Takes the fields iContact keeps from the customer, and the customer id when a custom field is configured for it
+    /// </summary>
+    public static string SnapshotOf(Customer customer, IcontactSettings settings) => JsonSerializer.Serialize(new IcontactContact
+    {
+        CustomFields = string.IsNullOrWhiteSpace(settings?.CustomerIdCustomField) ? null
+            : new Dictionary<string, object> { [settings.CustomerIdCustomField.Trim()] = customer.Id.ToString(CultureInfo.InvariantCulture) },
+        Email = NormalizeEmail(customer.Email),
+        FirstName = customer.FirstName,
+        LastName = customer.LastName,
+        Phone = customer.Phone,
+        Business = customer.Company,
+        Street = customer.StreetAddress,
+        Street2 = customer.StreetAddress2,
+        City = customer.City,
+        PostalCode = customer.ZipPostalCode
+    }, IcontactJson.Options);
+
+    /// <summary>
+    /// A customer joins the list a rule puts it on
+    /// </summary>
+    /// <param name="storeId">Store</param>
+    /// <param name="customer">Customer</param>
+    /// <param name="target">The list and the rule</param>
+    /// <param name="snapshot">The customer's fields (<see cref="SnapshotOf"/>)</param>
+    /// <param name="syncRunId">The bulk synchronisation that queued it, or 0 for a live change</param>
+    public static IcontactQueueItem Subscribe(int storeId, Customer customer, RuleTarget target, string snapshot, int syncRunId = 0) => new()
+    {
+        StoreId = storeId,
+        CustomerId = customer.Id,
+        Email = NormalizeEmail(customer.Email),
+        ContactJson = snapshot,
+        Operation = QueueOperation.Subscribe,
+        ListId = target.ListId,
+        RuleId = target.Rule.Id,
+        SubscriptionStatus = target.Status,
+        SyncRunId = syncRunId
+    };
+
+    /// <summary>
+    /// An address leaves a list
+    /// </summary>
+    public static IcontactQueueItem Unsubscribe(int storeId, int customerId, string email, string listId) => new()
+    {
+        StoreId = storeId,
+        CustomerId = customerId,
+        Email = NormalizeEmail(email),
+        ContactJson = JsonSerializer.Serialize(new IcontactContact { Email = NormalizeEmail(email) }, IcontactJson.Options),
+        Operation = QueueOperation.Unsubscribe,
+        ListId = listId,
+        SubscriptionStatus = IcontactDefaults.SubscriptionStatuses.Unsubscribed
+    };
+
+    /// <summary>
+    /// An erased customer's contact is deleted in iContact
+    /// </summary>
+    public static IcontactQueueItem DeleteContact(int storeId, int customerId, string email)
+    {
+        var item = Unsubscribe(storeId, customerId, email, null);
+        item.Operation = QueueOperation.DeleteContact;
+        return item;
+    }
+}
