@@ -36,6 +36,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     protected InMemoryRepository<IcontactStoreStatus> StatusRepository { get; private set; }
     protected InMemoryRepository<IcontactQueueItem> QueueRepository { get; private set; }
     protected List<(string Type, string Message)> Shown { get; private set; }
+    protected IEncryptionService Encryption { get; set; }
 
     protected const string EncryptedPrefix = PlatformFakes.EncryptedPrefix;
 
@@ -44,6 +45,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     {
         StoredSettings = new() { [0] = new IcontactSettings() };
         Shown = [];
+        Encryption = PlatformFakes.Encryption().Object;
         StatusRepository = new InMemoryRepository<IcontactStoreStatus>();
         QueueRepository = new InMemoryRepository<IcontactQueueItem>();
 
@@ -79,7 +81,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
             .ReturnsAsync(new List<NewsLetterSubscriptionType> { new() { Id = 1, Name = "Newsletter" } });
 
         var services = new ServiceCollection();
-        services.AddSingleton(PlatformFakes.Encryption().Object);
+        services.AddSingleton(Encryption);
         services.AddSingleton(PlatformFakes.EnglishResources().Object);
         services.AddSingleton(customers.Object);
         services.AddSingleton(newsletterTypes.Object);

@@ -17,6 +17,7 @@ public class IcontactModelFactory
     #region Fields
 
     protected readonly IcontactAccountService _accountService;
+    protected readonly IcontactConnectionService _connectionService;
     protected readonly ICustomerService _customerService;
     protected readonly IcontactRuleService _ruleService;
     protected readonly ErrorDescriber _errorDescriber;
@@ -31,6 +32,7 @@ public class IcontactModelFactory
     #region Ctor
 
     public IcontactModelFactory(IcontactAccountService accountService,
+        IcontactConnectionService connectionService,
         ICustomerService customerService,
         IcontactRuleService ruleService,
         ErrorDescriber errorDescriber,
@@ -41,6 +43,7 @@ public class IcontactModelFactory
         StatusService statusService)
     {
         _accountService = accountService;
+        _connectionService = connectionService;
         _customerService = customerService;
         _ruleService = ruleService;
         _errorDescriber = errorDescriber;
@@ -192,6 +195,7 @@ public class IcontactModelFactory
         model.ActiveStoreScopeConfiguration = storeId;
         model.AppPassword = null;
         model.AppPasswordIsSet = !string.IsNullOrEmpty(settings.EncryptedAppPassword);
+        model.AppPasswordUnreadable = model.AppPasswordIsSet && !_connectionService.CanReadPassword(settings);
 
         model.AvailableClientFolders = verification is not null
             ? verification.ClientFolders.Select(f => new SelectListItem(f.ClientFolderId, f.ClientFolderId, f.ClientFolderId == model.ClientFolderId)).ToList()
