@@ -24,8 +24,7 @@ public class IcontactModelFactory
     protected readonly INewsLetterSubscriptionTypeService _newsLetterSubscriptionTypeService;
     protected readonly INotificationService _notificationService;
     protected readonly ISettingService _settingService;
-    protected readonly QueueService _queueService;
-    protected readonly StatusService _statusService;
+    protected readonly StatusModelFactory _statusModelFactory;
 
     #endregion
 
@@ -39,8 +38,7 @@ public class IcontactModelFactory
         INewsLetterSubscriptionTypeService newsLetterSubscriptionTypeService,
         INotificationService notificationService,
         ISettingService settingService,
-        QueueService queueService,
-        StatusService statusService)
+        StatusModelFactory statusModelFactory)
     {
         _accountService = accountService;
         _connectionService = connectionService;
@@ -50,8 +48,7 @@ public class IcontactModelFactory
         _newsLetterSubscriptionTypeService = newsLetterSubscriptionTypeService;
         _notificationService = notificationService;
         _settingService = settingService;
-        _queueService = queueService;
-        _statusService = statusService;
+        _statusModelFactory = statusModelFactory;
     }
 
     #endregion
@@ -219,20 +216,8 @@ public class IcontactModelFactory
         model.AvailableLists = (lists ?? []).Select(list => new SelectListItem(list.Name, list.ListId)).ToList();
 
         var rules = await RulesOrWarnAsync(storeId);
-        var status = await _statusService.GetAsync(storeId);
-        model.Status = new StatusModel
-        {
-            IsConfigured = IcontactConnectionService.IsConfigured(settings),
-            LastSuccessOnUtc = status.LastSuccessOnUtc,
-            LastErrorOnUtc = status.LastErrorOnUtc,
-            LastError = status.LastError,
-            PausedReason = status.PausedReason,
-            LastNotice = status.LastNotice,
-            LastNoticeOnUtc = status.LastNoticeOnUtc,
-            QueueDepth = await _queueService.CountAsync(storeId, QueueItemState.Pending) + await _queueService.CountAsync(storeId, QueueItemState.InFlight),
-            FailedItems = await _queueService.CountAsync(storeId, QueueItemState.Failed),
-            BrokenRules = lists is null ? 0 : rules.Count(rule => IsBroken(rule, lists))
-        };
+        model.Status = await _statusModelFactory.PrepareStatusModelAsync(settings, storeId);
+        model.Status.BrokenRules = lists is null ? 0 : rules.Count(rule => IsBroken(rule, lists));
         model.RuleSearchModel.SetGridPageSize();
         model.QueueSearchModel.SetGridPageSize();
         model.AvailableQueueStates =
