@@ -21,6 +21,8 @@ using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Messages;
 using Nop.Services.Security;
+using Nop.Services.Stores;
+using Nop.Core.Domain.Stores;
 
 namespace Nop.Plugin.Misc.IContact.Tests.Controllers;
 
@@ -36,6 +38,8 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     protected InMemoryRepository<IcontactStoreStatus> StatusRepository { get; private set; }
     protected InMemoryRepository<IcontactQueueItem> QueueRepository { get; private set; }
     protected List<(string Type, string Message)> Shown { get; private set; }
+    protected IEncryptionService Encryption { get; set; }
+    protected List<Store> Stores { get; private set; }
 
     protected const string EncryptedPrefix = PlatformFakes.EncryptedPrefix;
 
@@ -44,6 +48,8 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     {
         StoredSettings = new() { [0] = new IcontactSettings() };
         Shown = [];
+        Encryption = PlatformFakes.Encryption().Object;
+        Stores = [new Store { Id = 1, Name = "Shop" }];
         StatusRepository = new InMemoryRepository<IcontactStoreStatus>();
         QueueRepository = new InMemoryRepository<IcontactQueueItem>();
 
@@ -79,7 +85,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
             .ReturnsAsync(new List<NewsLetterSubscriptionType> { new() { Id = 1, Name = "Newsletter" } });
 
         var services = new ServiceCollection();
-        services.AddSingleton(PlatformFakes.Encryption().Object);
+        services.AddSingleton(Encryption);
         services.AddSingleton(PlatformFakes.EnglishResources().Object);
         services.AddSingleton(customers.Object);
         services.AddSingleton(newsletterTypes.Object);
@@ -87,6 +93,9 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         services.AddSingleton(Notifications.Object);
         services.AddSingleton(SettingService.Object);
         services.AddSingleton(StoreContext.Object);
+        var stores = new Mock<IStoreService>();
+        stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => Stores);
+        services.AddSingleton(stores.Object);
         services.AddSingleton(Mock.Of<ILogger>());
         services.AddSingleton<ILocker>(new InProcessLocker());
         services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));

@@ -169,7 +169,7 @@ public class RulePageTests : ConfigurationControllerTestBase
         Assert.That(model.Status.IsConfigured, Is.True);
         Assert.That(model.Status.QueueDepth, Is.EqualTo(1));
         Assert.That(model.Status.FailedItems, Is.EqualTo(1));
-        Assert.That(model.Status.LastSuccessOnUtc, Is.Not.Null, "loading the lists is a successful call");
+        Assert.That(model.Status.Stores.Single().LastSuccessOnUtc, Is.Not.Null, "loading the lists is a successful call");
         Assert.That(model.AvailableLists.Select(l => l.Text), Is.EqualTo(new[] { "Customers" }));
     }
 
@@ -182,6 +182,6 @@ public class RulePageTests : ConfigurationControllerTestBase
 
         Assert.That(model.ListsLoaded, Is.False);
         Assert.That(Shown.Single().Type, Is.EqualTo("warning"));
-        Assert.That(model.Status.LastError, Is.EqualTo(English("Plugins.Misc.IContact.Errors.Unavailable")));
+        Assert.That(model.Status.Stores.Single().LastError, Is.EqualTo(English("Plugins.Misc.IContact.Errors.Unavailable")));
     }
 }

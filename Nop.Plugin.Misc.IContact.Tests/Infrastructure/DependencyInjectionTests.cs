@@ -34,6 +34,7 @@ public class DependencyInjectionTests
         services.AddSingleton(Mock.Of<INotificationService>());
         services.AddSingleton(Mock.Of<ISettingService>());
         services.AddSingleton(Mock.Of<IStoreContext>());
+        services.AddSingleton(Mock.Of<Nop.Services.Stores.IStoreService>());
         services.AddSingleton(Mock.Of<INewsLetterSubscriptionService>());
         services.AddSingleton(Mock.Of<Nop.Services.Logging.ILogger>());
         services.AddSingleton(Mock.Of<Nop.Core.Caching.ILocker>());
@@ -53,7 +54,8 @@ public class DependencyInjectionTests
         //tasks and consumers are not registered by the plugin but resolved by the platform with constructor injection
         services.AddTransient<SynchronizationTask>();
         services.AddScoped<EventConsumer>();
-        return (services, pluginServices.Append(typeof(SynchronizationTask)).Append(typeof(EventConsumer)).ToList());
+        services.AddScoped<EncryptionKeyConsumer>();
+        return (services, pluginServices.Append(typeof(SynchronizationTask)).Append(typeof(EventConsumer)).Append(typeof(EncryptionKeyConsumer)).ToList());
     }
 
     [Test]

@@ -40,7 +40,7 @@ public class IcontactApiException : Exception
     /// Gets a value indicating whether the store owner must act (credentials, billing, permissions) before anything can succeed
     /// </summary>
     public bool RequiresOwnerAction => Kind is IcontactErrorKind.MissingUsername or IcontactErrorKind.InvalidAppIdFormat
-        or IcontactErrorKind.MissingPassword or IcontactErrorKind.InvalidApiUrl or IcontactErrorKind.UnknownUsername
+        or IcontactErrorKind.MissingPassword or IcontactErrorKind.PasswordUnreadable or IcontactErrorKind.InvalidApiUrl or IcontactErrorKind.UnknownUsername
         or IcontactErrorKind.AppIdNotRecognized or IcontactErrorKind.WrongPassword or IcontactErrorKind.AuthenticationFailed
         or IcontactErrorKind.AccountDisabled or IcontactErrorKind.NoAccount or IcontactErrorKind.PaymentRequired
         or IcontactErrorKind.Forbidden;

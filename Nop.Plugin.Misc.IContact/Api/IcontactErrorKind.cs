@@ -21,6 +21,12 @@ public enum IcontactErrorKind
     MissingPassword,
 
     /// <summary>
+    /// The stored application password cannot be decrypted, e.g. after the store's encryption key or algorithm changed
+    /// (found locally, no request sent)
+    /// </summary>
+    PasswordUnreadable,
+
+    /// <summary>
     /// The API base URL is not an absolute http(s) URL (found locally, no request sent)
     /// </summary>
     InvalidApiUrl,

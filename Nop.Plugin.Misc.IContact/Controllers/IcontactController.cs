@@ -56,6 +56,15 @@ public class IcontactController : IcontactBaseController
 
     protected virtual string ViewPath => $"{IcontactDefaults.ViewsPath}Configure.cshtml";
 
+    /// <summary>
+    /// Completes a store scope's post with the values it does not override (the browser does not post them)
+    /// </summary>
+    protected virtual void InheritNotOverridden(ConfigurationModel model, IcontactSettings settings, int storeId)
+    {
+        foreach (var name in _modelFactory.InheritNotOverridden(model, settings, storeId))
+            ModelState.Remove(name);
+    }
+
     #endregion
 
     #region Methods
@@ -79,6 +88,7 @@ public class IcontactController : IcontactBaseController
     public async Task<IActionResult> Configure(ConfigurationModel model)
     {
         var (settings, storeId) = await LoadSettingsAsync();
+        InheritNotOverridden(model, settings, storeId);
         if (model.CustomerIdCustomField?.Trim().IndexOfAny([' ', '\'', '"', '/', '\\', '[', ']']) >= 0)
             ModelState.AddModelError(nameof(model.CustomerIdCustomField), await T($"{IcontactDefaults.LocalePrefix}.Fields.CustomerIdCustomField.Invalid"));
         if (!ModelState.IsValid)
@@ -143,6 +153,7 @@ public class IcontactController : IcontactBaseController
     public async Task<IActionResult> Verify(ConfigurationModel model)
     {
         var (settings, storeId) = await LoadSettingsAsync();
+        InheritNotOverridden(model, settings, storeId);
         var form = new IcontactSettings
         {
             Username = model.Username,

@@ -17,38 +17,38 @@ public class IcontactModelFactory
     #region Fields
 
     protected readonly IcontactAccountService _accountService;
+    protected readonly IcontactConnectionService _connectionService;
     protected readonly ICustomerService _customerService;
     protected readonly IcontactRuleService _ruleService;
     protected readonly ErrorDescriber _errorDescriber;
     protected readonly INewsLetterSubscriptionTypeService _newsLetterSubscriptionTypeService;
     protected readonly INotificationService _notificationService;
     protected readonly ISettingService _settingService;
-    protected readonly QueueService _queueService;
-    protected readonly StatusService _statusService;
+    protected readonly StatusModelFactory _statusModelFactory;
 
     #endregion
 
     #region Ctor
 
     public IcontactModelFactory(IcontactAccountService accountService,
+        IcontactConnectionService connectionService,
         ICustomerService customerService,
         IcontactRuleService ruleService,
         ErrorDescriber errorDescriber,
         INewsLetterSubscriptionTypeService newsLetterSubscriptionTypeService,
         INotificationService notificationService,
         ISettingService settingService,
-        QueueService queueService,
-        StatusService statusService)
+        StatusModelFactory statusModelFactory)
     {
         _accountService = accountService;
+        _connectionService = connectionService;
         _customerService = customerService;
         _ruleService = ruleService;
         _errorDescriber = errorDescriber;
         _newsLetterSubscriptionTypeService = newsLetterSubscriptionTypeService;
         _notificationService = notificationService;
         _settingService = settingService;
-        _queueService = queueService;
-        _statusService = statusService;
+        _statusModelFactory = statusModelFactory;
     }
 
     #endregion
@@ -144,6 +144,47 @@ public class IcontactModelFactory
     }
 
     /// <summary>
+    /// In a store scope, takes every value the store does not override from its effective settings: nopCommerce's admin
+    /// script disables those inputs, so the browser does not post them and they would bind as 0, null or false
+    /// </summary>
+    /// <param name="model">The posted form</param>
+    /// <param name="settings">The store's effective settings (<c>LoadSettingAsync(storeId)</c>)</param>
+    /// <param name="storeId">Store scope; nothing is taken over for all stores (0)</param>
+    /// <returns>The names of the properties taken over; their binding and validation errors no longer apply</returns>
+    public virtual IList<string> InheritNotOverridden(ConfigurationModel model, IcontactSettings settings, int storeId)
+    {
+        var inherited = new List<string>();
+        if (storeId == 0)
+            return inherited;
+
+        void Inherit(bool overridden, string name, Action takeOver)
+        {
+            if (overridden)
+                return;
+            takeOver();
+            inherited.Add(name);
+        }
+
+        Inherit(model.Username_OverrideForStore, nameof(model.Username), () => model.Username = settings.Username);
+        Inherit(model.AppId_OverrideForStore, nameof(model.AppId), () => model.AppId = settings.AppId);
+        Inherit(model.AppPassword_OverrideForStore, nameof(model.AppPassword), () => model.AppPassword = null);
+        Inherit(model.ApiBaseUrl_OverrideForStore, nameof(model.ApiBaseUrl), () => model.ApiBaseUrl = settings.ApiBaseUrl);
+        Inherit(model.ClientFolderId_OverrideForStore, nameof(model.ClientFolderId), () => model.ClientFolderId = settings.ClientFolderId);
+        Inherit(model.BatchSize_OverrideForStore, nameof(model.BatchSize), () => model.BatchSize = settings.BatchSize);
+        Inherit(model.RequestsPerHour_OverrideForStore, nameof(model.RequestsPerHour), () => model.RequestsPerHour = settings.RequestsPerHour);
+        Inherit(model.RequestsPerDay_OverrideForStore, nameof(model.RequestsPerDay), () => model.RequestsPerDay = settings.RequestsPerDay);
+        Inherit(model.MaxAttempts_OverrideForStore, nameof(model.MaxAttempts), () => model.MaxAttempts = settings.MaxAttempts);
+        Inherit(model.RequestTimeoutSeconds_OverrideForStore, nameof(model.RequestTimeoutSeconds), () => model.RequestTimeoutSeconds = settings.RequestTimeoutSeconds);
+        Inherit(model.DoneRetentionDays_OverrideForStore, nameof(model.DoneRetentionDays), () => model.DoneRetentionDays = settings.DoneRetentionDays);
+        Inherit(model.ReconcileUnsubscribesHours_OverrideForStore, nameof(model.ReconcileUnsubscribesHours),
+            () => model.ReconcileUnsubscribesHours = settings.ReconcileUnsubscribesHours);
+        Inherit(model.CustomerIdCustomField_OverrideForStore, nameof(model.CustomerIdCustomField), () => model.CustomerIdCustomField = settings.CustomerIdCustomField);
+        Inherit(model.DeleteContactOnCustomerErase_OverrideForStore, nameof(model.DeleteContactOnCustomerErase),
+            () => model.DeleteContactOnCustomerErase = settings.DeleteContactOnCustomerErase);
+        return inherited;
+    }
+
+    /// <summary>
     /// Prepares the page's choices, lists, status and grids
     /// </summary>
     public virtual async Task PrepareConfigurationModelAsync(ConfigurationModel model, IcontactSettings settings, int storeId, IcontactVerification verification = null)
@@ -151,6 +192,7 @@ public class IcontactModelFactory
         model.ActiveStoreScopeConfiguration = storeId;
         model.AppPassword = null;
         model.AppPasswordIsSet = !string.IsNullOrEmpty(settings.EncryptedAppPassword);
+        model.AppPasswordUnreadable = model.AppPasswordIsSet && !_connectionService.CanReadPassword(settings);
 
         model.AvailableClientFolders = verification is not null
             ? verification.ClientFolders.Select(f => new SelectListItem(f.ClientFolderId, f.ClientFolderId, f.ClientFolderId == model.ClientFolderId)).ToList()
@@ -174,20 +216,8 @@ public class IcontactModelFactory
         model.AvailableLists = (lists ?? []).Select(list => new SelectListItem(list.Name, list.ListId)).ToList();
 
         var rules = await RulesOrWarnAsync(storeId);
-        var status = await _statusService.GetAsync(storeId);
-        model.Status = new StatusModel
-        {
-            IsConfigured = IcontactConnectionService.IsConfigured(settings),
-            LastSuccessOnUtc = status.LastSuccessOnUtc,
-            LastErrorOnUtc = status.LastErrorOnUtc,
-            LastError = status.LastError,
-            PausedReason = status.PausedReason,
-            LastNotice = status.LastNotice,
-            LastNoticeOnUtc = status.LastNoticeOnUtc,
-            QueueDepth = await _queueService.CountAsync(storeId, QueueItemState.Pending) + await _queueService.CountAsync(storeId, QueueItemState.InFlight),
-            FailedItems = await _queueService.CountAsync(storeId, QueueItemState.Failed),
-            BrokenRules = lists is null ? 0 : rules.Count(rule => IsBroken(rule, lists))
-        };
+        model.Status = await _statusModelFactory.PrepareStatusModelAsync(settings, storeId);
+        model.Status.BrokenRules = lists is null ? 0 : rules.Count(rule => IsBroken(rule, lists));
         model.RuleSearchModel.SetGridPageSize();
         model.QueueSearchModel.SetGridPageSize();
         model.AvailableQueueStates =

@@ -179,6 +179,11 @@ public static class IcontactLocales
             //customers, rules and erasure (issue 9)
 
             //configure page and status (issue 9)
+            ["Plugins.Misc.IContact.Errors.PasswordUnreadable"] = "The stored application password can no longer be read (the store's encryption key or algorithm was changed). Re-enter the application password and save; delivery resumes then.",
+            ["Plugins.Misc.IContact.Fields.AppPassword.Unreadable"] = "The stored password can no longer be read: re-enter the application password.",
+            ["Plugins.Misc.IContact.Status.AllStores"] = "All stores",
+            ["Plugins.Misc.IContact.Status.Store"] = "Store",
+            ["Plugins.Misc.IContact.Status.Resolved"] = "resolved by a later successful call",
 
             //bulk synchronisation (issue 12)
 

@@ -42,6 +42,7 @@ public class NopStartup : INopStartup
         services.AddScoped<SynchronizationRunner>();
         services.AddScoped<UnsubscribeReconciler>();
         services.AddScoped<Factories.IcontactModelFactory>();
+        services.AddScoped<Factories.StatusModelFactory>();
 
         //delivery off the request path: a signal woken by every enqueue and a background worker on this node
         services.AddSingleton<DeliverySignal>();

@@ -35,6 +35,11 @@ public record ConfigurationModel : BaseNopModel
     /// </summary>
     public bool AppPasswordIsSet { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the stored password can no longer be decrypted (the store's key changed)
+    /// </summary>
+    public bool AppPasswordUnreadable { get; set; }
+
     [NopResourceDisplayName("Plugins.Misc.IContact.Fields.ApiBaseUrl")]
     public string ApiBaseUrl { get; set; }
     public bool ApiBaseUrl_OverrideForStore { get; set; }

@@ -64,6 +64,12 @@ public class StatusService
         (await _statusRepository.GetAllAsync(query => query)).Select(status => status.StoreId).Distinct().ToList();
 
     /// <summary>
+    /// Gets the status of every store that has one
+    /// </summary>
+    public virtual async Task<IList<IcontactStoreStatus>> GetAllAsync() =>
+        await _statusRepository.GetAllAsync(query => query.OrderBy(status => status.StoreId));
+
+    /// <summary>
     /// Records a notice for the owner
     /// </summary>
     public virtual Task RecordNoticeAsync(int storeId, string notice) =>
@@ -109,14 +115,22 @@ public class StatusService
         });
 
     /// <summary>
-    /// Resumes delivery for a store
+    /// Resumes delivery for a store; for all stores (0), every store: delivery pauses under real store ids, and the
+    /// settings of all stores are what a store without overrides uses (a store still failing pauses again at its next pass)
     /// </summary>
-    public virtual Task ResumeAsync(int storeId) =>
-        UpdateAsync(storeId, status =>
-        {
-            status.PausedReason = null;
-            status.PausedOnUtc = null;
-        });
+    public virtual async Task ResumeAsync(int storeId)
+    {
+        var storeIds = storeId == 0 ? (await GetAllAsync()).Where(status => status.PausedReason is not null).Select(status => status.StoreId).ToList() : [storeId];
+        foreach (var id in storeIds)
+            await ChangeAsync(id, status =>
+            {
+                if (status.PausedReason is null && status.PausedOnUtc is null)
+                    return false;
+                status.PausedReason = null;
+                status.PausedOnUtc = null;
+                return true;
+            });
+    }
 
     #endregion
 }

@@ -55,7 +55,8 @@ public class SubscriberService
     {
         //a list can have many thousands of unsubscribed contacts: ask in chunks that stay below database parameter limits
         var found = new List<IcontactSubscriber>();
-        foreach (var chunk in contactIds.Distinct().Chunk(500))
+        //a List, not the array Chunk gives: C# 14 would bind an array's Contains to a span overload linq2db 5.4.1 cannot translate
+        foreach (var chunk in contactIds.Distinct().Chunk(500).Select(ids => ids.ToList()))
             found.AddRange(await _subscriberRepository.GetAllAsync(query => query.Where(s => s.StoreId == storeId && chunk.Contains(s.ContactId))));
         return found;
     }

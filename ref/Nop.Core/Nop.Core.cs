@@ -199,6 +199,20 @@ namespace Nop.Core.Domain.ScheduleTasks
         public System.DateTime? LastSuccessUtc { get; set; }
     }
 }
+namespace Nop.Core.Domain.Security
+{
+    public partial class SecuritySettings : Nop.Core.Configuration.ISettings
+    {
+        public string EncryptionKey { get; set; }
+        public bool UseAesEncryptionAlgorithm { get; set; }
+    }
+    public partial class SecuritySettingsChangedEvent
+    {
+        public SecuritySettingsChangedEvent(Nop.Core.Domain.Security.SecuritySettings securitySettings, string oldEncryptionPrivateKey) { SecuritySettings = securitySettings; OldEncryptionPrivateKey = oldEncryptionPrivateKey; }
+        public Nop.Core.Domain.Security.SecuritySettings SecuritySettings { get; set; }
+        public string OldEncryptionPrivateKey { get; set; }
+    }
+}
 namespace Nop.Core.Domain.Stores
 {
     public partial class Store : Nop.Core.BaseEntity

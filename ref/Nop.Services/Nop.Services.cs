@@ -159,3 +159,10 @@ namespace Nop.Services.Security
         string DecryptText(string cipherText, string encryptionPrivateKey = "");
     }
 }
+namespace Nop.Services.Stores
+{
+    public partial interface IStoreService
+    {
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Stores.Store>> GetAllStoresAsync();
+    }
+}
