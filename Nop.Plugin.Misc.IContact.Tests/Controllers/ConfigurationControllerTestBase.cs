@@ -32,6 +32,12 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     protected Mock<ISettingService> SettingService { get; private set; }
     protected Mock<INotificationService> Notifications { get; private set; }
     protected Mock<IStoreContext> StoreContext { get; private set; }
+    protected Mock<Nop.Services.Stores.IStoreService> StoreService { get; private set; }
+
+    /// <summary>
+    /// The current store's URL (IStoreContext.GetCurrentStoreAsync), where web hooks are registered for the shared scope
+    /// </summary>
+    protected string StoreUrl { get; set; } = "https://shop.example.com/";
     protected Dictionary<int, IcontactSettings> StoredSettings { get; private set; }
     protected InMemoryRepository<IcontactStoreStatus> StatusRepository { get; private set; }
     protected InMemoryRepository<IcontactQueueItem> QueueRepository { get; private set; }
@@ -53,6 +59,10 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
 
         StoreContext = new Mock<IStoreContext>();
         StoreContext.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(0);
+        StoreContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(() => new Nop.Core.Domain.Stores.Store { Id = 1, Url = StoreUrl });
+        StoreService = new Mock<Nop.Services.Stores.IStoreService>();
+        StoreService.Setup(s => s.GetStoreByIdAsync(It.IsAny<int>()))
+            .ReturnsAsync((int id) => new Nop.Core.Domain.Stores.Store { Id = id, Url = StoreUrl });
 
         Notifications = new Mock<INotificationService>();
         Notifications.Setup(n => n.SuccessNotification(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<int>()))
@@ -87,6 +97,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         services.AddSingleton(Notifications.Object);
         services.AddSingleton(SettingService.Object);
         services.AddSingleton(StoreContext.Object);
+        services.AddSingleton(StoreService.Object);
         services.AddSingleton(Mock.Of<ILogger>());
         services.AddSingleton<ILocker>(new InProcessLocker());
         services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));

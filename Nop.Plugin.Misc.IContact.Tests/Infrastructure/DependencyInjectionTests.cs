@@ -34,6 +34,7 @@ public class DependencyInjectionTests
         services.AddSingleton(Mock.Of<INotificationService>());
         services.AddSingleton(Mock.Of<ISettingService>());
         services.AddSingleton(Mock.Of<IStoreContext>());
+        services.AddSingleton(Mock.Of<Nop.Services.Stores.IStoreService>());
         services.AddSingleton(Mock.Of<INewsLetterSubscriptionService>());
         services.AddSingleton(Mock.Of<Nop.Services.Logging.ILogger>());
         services.AddSingleton(Mock.Of<Nop.Core.Caching.ILocker>());

@@ -25,6 +25,7 @@ public class IcontactModelFactory
     protected readonly ISettingService _settingService;
     protected readonly QueueService _queueService;
     protected readonly StatusService _statusService;
+    protected readonly WebhookModelFactory _webhookModelFactory;
 
     #endregion
 
@@ -38,7 +39,8 @@ public class IcontactModelFactory
         INotificationService notificationService,
         ISettingService settingService,
         QueueService queueService,
-        StatusService statusService)
+        StatusService statusService,
+        WebhookModelFactory webhookModelFactory)
     {
         _accountService = accountService;
         _customerService = customerService;
@@ -49,6 +51,7 @@ public class IcontactModelFactory
         _settingService = settingService;
         _queueService = queueService;
         _statusService = statusService;
+        _webhookModelFactory = webhookModelFactory;
     }
 
     #endregion
@@ -188,11 +191,13 @@ public class IcontactModelFactory
             FailedItems = await _queueService.CountAsync(storeId, QueueItemState.Failed),
             BrokenRules = lists is null ? 0 : rules.Count(rule => IsBroken(rule, lists))
         };
+        model.Webhooks = await _webhookModelFactory.PrepareWebhookModelAsync(settings, storeId);
         model.RuleSearchModel.SetGridPageSize();
         model.QueueSearchModel.SetGridPageSize();
         model.AvailableQueueStates =
         [
             new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Pending"), ((int)QueueItemState.Pending).ToString()),
+            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Received"), ((int)QueueItemState.Received).ToString()),
             new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Failed"), ((int)QueueItemState.Failed).ToString()),
             new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Done"), ((int)QueueItemState.Done).ToString()),
             new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.LeftAlone"), ((int)QueueItemState.LeftAlone).ToString())

@@ -159,3 +159,10 @@ namespace Nop.Services.Security
         string DecryptText(string cipherText, string encryptionPrivateKey = "");
     }
 }
+namespace Nop.Services.Stores
+{
+    public partial interface IStoreService
+    {
+        System.Threading.Tasks.Task<Nop.Core.Domain.Stores.Store> GetStoreByIdAsync(int storeId);
+    }
+}
