@@ -32,6 +32,9 @@ public class ReceiverTests : WebhookTestBase
         var oversized = Body(contactId, NewsletterListId).TrimEnd(']') + "," + new string(' ', IcontactDefaults.WebhookMaxBodyBytes) + "{}]";
 
         Assert.That(await PostAsync(StoreId, secret, oversized), Is.EqualTo(413));
+        Assert.That(await PostAsync(StoreId, secret, oversized, contentLength: null), Is.EqualTo(413), "a chunked body is cut at the limit too");
+        Assert.That(await PostAsync(StoreId, secret, Body(contactId, NewsletterListId), contentLength: IcontactDefaults.WebhookMaxBodyBytes + 1),
+            Is.EqualTo(413), "a declared length above the limit is refused before reading");
         Assert.That(await PostAsync(StoreId, secret, "[{\"contact\":"), Is.EqualTo(400));
         Assert.That(await PostAsync(StoreId, secret, "{\"contact\":{\"contactId\":\"1\"}}"), Is.EqualTo(400), "iContact sends an array");
         Assert.That(await PostAsync(StoreId, secret, Body(contactId, NewsletterListId), "text/plain"), Is.EqualTo(415));

@@ -43,14 +43,16 @@ public abstract class WebhookTestBase : PipelineTestBase
     /// <summary>
     /// Posts a body to the receiver action as MVC would, returning the status code it answers
     /// </summary>
-    protected async Task<int> PostAsync(int storeId, string secret, string body, string contentType = "application/json; charset=utf-8")
+    /// <param name="contentLength">The Content-Length header: the body's length by default; null for a chunked body</param>
+    protected async Task<int> PostAsync(int storeId, string secret, string body, string contentType = "application/json; charset=utf-8",
+        long? contentLength = -1)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
         context.Request.ContentType = contentType;
         var bytes = Encoding.UTF8.GetBytes(body);
         context.Request.Body = new MemoryStream(bytes);
-        context.Request.ContentLength = bytes.Length;
+        context.Request.ContentLength = contentLength == -1 ? bytes.Length : contentLength;
         return await InvokeReceiverAsync(context, storeId, secret);
     }
 
