@@ -37,7 +37,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     /// <summary>
     /// The current store's URL (IStoreContext.GetCurrentStoreAsync), where web hooks are registered for the shared scope
     /// </summary>
-    protected string StoreUrl { get; set; } = "https://shop.example.com/";
+    protected string StoreUrl { get; set; }
     protected Dictionary<int, IcontactSettings> StoredSettings { get; private set; }
     protected InMemoryRepository<IcontactStoreStatus> StatusRepository { get; private set; }
     protected InMemoryRepository<IcontactQueueItem> QueueRepository { get; private set; }
@@ -49,6 +49,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     public void CreatePlatform()
     {
         StoredSettings = new() { [0] = new IcontactSettings() };
+        StoreUrl = "https://shop.example.com/";
         Shown = [];
         StatusRepository = new InMemoryRepository<IcontactStoreStatus>();
         QueueRepository = new InMemoryRepository<IcontactQueueItem>();
@@ -111,7 +112,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         return services.BuildServiceProvider();
     }
 
-    private T Create<T>() where T : class
+    protected T Create<T>() where T : class
     {
         //MVC activates controllers from the request's services, as ActivatorUtilities does
         var provider = CreateServices();
