@@ -158,4 +158,29 @@ public static class IcontactDefaults
     public static CacheKey RulesCacheKey => new($"{CachePrefix}rules.{{0}}");
 
     #endregion
+
+    #region Web hooks
+
+    /// <summary>
+    /// Gets the path of the public web hook receiver below the store's URL; the store id and the secret follow
+    /// (the plugin recognises its own hooks in iContact by this path)
+    /// </summary>
+    public static string WebhookPath => "Plugins/IContact/Webhook";
+
+    /// <summary>
+    /// Gets the route name of the web hook receiver
+    /// </summary>
+    public static string WebhookRouteName => "Plugin.Misc.IContact.Webhook";
+
+    /// <summary>
+    /// Gets the largest hook body the receiver reads (iContact documents no limit; its bodies carry one contact and list each)
+    /// </summary>
+    public static int WebhookMaxBodyBytes => 64 * 1024;
+
+    /// <summary>
+    /// Gets the events the plugin registers hooks for
+    /// </summary>
+    public static IReadOnlyList<string> WebhookEvents { get; } = ["contact_unsubscribed", "contact_subscribed"];
+
+    #endregion
 }

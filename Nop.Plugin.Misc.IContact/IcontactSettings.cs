@@ -87,4 +87,24 @@ public class IcontactSettings : ISettings
     /// Gets or sets a value indicating whether an erased customer's iContact contact is deleted, not only unsubscribed
     /// </summary>
     public bool DeleteContactOnCustomerErase { get; set; }
+
+    /// <summary>
+    /// Gets or sets the secret in the store's web hook URL, encrypted (written per store by the web hook registration)
+    /// </summary>
+    public string EncryptedWebhookSecret { get; set; }
+
+    /// <summary>
+    /// Gets or sets the outcome of the last web hook registration (<see cref="Domain.WebhookState"/>)
+    /// </summary>
+    public int WebhookStateId { get; set; }
+
+    /// <summary>
+    /// Gets or sets when the web hooks were last registered, refused or failed
+    /// </summary>
+    public DateTime? WebhookStateOnUtc { get; set; }
+
+    /// <summary>
+    /// Gets or sets the URL the hooks were registered with, without its secret, or why registration failed
+    /// </summary>
+    public string WebhookNote { get; set; }
 }

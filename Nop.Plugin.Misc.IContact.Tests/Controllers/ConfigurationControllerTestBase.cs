@@ -34,6 +34,12 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     protected Mock<ISettingService> SettingService { get; private set; }
     protected Mock<INotificationService> Notifications { get; private set; }
     protected Mock<IStoreContext> StoreContext { get; private set; }
+    protected Mock<Nop.Services.Stores.IStoreService> StoreService { get; private set; }
+
+    /// <summary>
+    /// The current store's URL (IStoreContext.GetCurrentStoreAsync), where web hooks are registered for the shared scope
+    /// </summary>
+    protected string StoreUrl { get; set; }
     protected Dictionary<int, IcontactSettings> StoredSettings { get; private set; }
     protected InMemoryRepository<IcontactStoreStatus> StatusRepository { get; private set; }
     protected InMemoryRepository<IcontactQueueItem> QueueRepository { get; private set; }
@@ -47,6 +53,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     public void CreatePlatform()
     {
         StoredSettings = new() { [0] = new IcontactSettings() };
+        StoreUrl = "https://shop.example.com/";
         Shown = [];
         Encryption = PlatformFakes.Encryption().Object;
         Stores = [new Store { Id = 1, Name = "Shop" }];
@@ -59,6 +66,10 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
 
         StoreContext = new Mock<IStoreContext>();
         StoreContext.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(0);
+        StoreContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(() => new Nop.Core.Domain.Stores.Store { Id = 1, Url = StoreUrl });
+        StoreService = new Mock<Nop.Services.Stores.IStoreService>();
+        StoreService.Setup(s => s.GetStoreByIdAsync(It.IsAny<int>()))
+            .ReturnsAsync((int id) => new Nop.Core.Domain.Stores.Store { Id = id, Url = StoreUrl });
 
         Notifications = new Mock<INotificationService>();
         Notifications.Setup(n => n.SuccessNotification(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<int>()))
@@ -93,9 +104,8 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         services.AddSingleton(Notifications.Object);
         services.AddSingleton(SettingService.Object);
         services.AddSingleton(StoreContext.Object);
-        var stores = new Mock<IStoreService>();
-        stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => Stores);
-        services.AddSingleton(stores.Object);
+        StoreService.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => Stores);
+        services.AddSingleton(StoreService.Object);
         services.AddSingleton(Mock.Of<ILogger>());
         services.AddSingleton<ILocker>(new InProcessLocker());
         services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
@@ -109,7 +119,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         return services.BuildServiceProvider();
     }
 
-    private T Create<T>() where T : class
+    protected T Create<T>() where T : class
     {
         //MVC activates controllers from the request's services, as ActivatorUtilities does
         var provider = CreateServices();

@@ -130,6 +130,21 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected int CustomerPagesRead { get; set; }
 
     /// <summary>
+    /// The platform's stores (IStoreService.GetStoreByIdAsync: null for an unknown id), with the URL web hooks are registered for
+    /// </summary>
+    protected Dictionary<int, Store> Stores { get; } = [];
+
+    protected Mock<Nop.Services.Stores.IStoreService> StoreService
+    {
+        get
+        {
+            var mock = new Mock<Nop.Services.Stores.IStoreService>();
+            mock.Setup(s => s.GetStoreByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Stores.GetValueOrDefault(id));
+            return mock;
+        }
+    }
+
+    /// <summary>
     /// Stores whose settings the fake reports as inherited from the shared scope (no overrides of their own)
     /// </summary>
     protected HashSet<int> SharedCredentialStores { get; } = [];
@@ -166,6 +181,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton(Mock.Of<INotificationService>());
         services.AddSingleton(SettingService().Object);
         services.AddSingleton(storeContext.Object);
+        services.AddSingleton(StoreService.Object);
         services.AddSingleton(Mock.Of<ILogger>());
         services.AddSingleton<ILocker>(new InProcessLocker());
         services.AddSingleton<IRepository<IcontactQueueItem>>(Queue);

@@ -80,7 +80,10 @@ public class ConventionTests
     [Test]
     public void Every_setting_shown_to_the_owner_has_a_label_and_a_hint()
     {
-        var hidden = new[] { nameof(IcontactSettings.EncryptedAppPassword), nameof(IcontactSettings.RulesJson) };
+        var hidden = new[] { nameof(IcontactSettings.EncryptedAppPassword), nameof(IcontactSettings.RulesJson),
+            //web hook state, written by the registration and shown on the status card, not a field
+            nameof(IcontactSettings.EncryptedWebhookSecret), nameof(IcontactSettings.WebhookStateId), nameof(IcontactSettings.WebhookStateOnUtc),
+            nameof(IcontactSettings.WebhookNote) };
         var keys = IcontactLocales.All.Keys.ToHashSet();
 
         foreach (var property in typeof(IcontactSettings).GetProperties().Where(p => !hidden.Contains(p.Name)))

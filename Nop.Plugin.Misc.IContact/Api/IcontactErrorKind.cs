@@ -94,5 +94,10 @@ public enum IcontactErrorKind
     /// <summary>
     /// Another transient failure (5xx, timeout, connection refused, malformed response): retry later
     /// </summary>
-    Transient
+    Transient,
+
+    /// <summary>
+    /// iContact refuses a resource the account may not use (the web hooks resource: 403, 404, 405 or 501): fall back
+    /// </summary>
+    ResourceRefused
 }

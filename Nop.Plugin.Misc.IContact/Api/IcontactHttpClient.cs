@@ -11,7 +11,7 @@ namespace Nop.Plugin.Misc.IContact.Api;
 /// (the per-store gateway) decides, using <see cref="IcontactApiException.Kind"/> and each batch's refusals. Credentials,
 /// with their request time-out, travel per call because they differ per store.
 /// </summary>
-public class IcontactHttpClient
+public partial class IcontactHttpClient
 {
     #region Fields
 

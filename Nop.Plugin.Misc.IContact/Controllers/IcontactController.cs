@@ -28,6 +28,7 @@ public class IcontactController : IcontactBaseController
     protected readonly IcontactModelFactory _modelFactory;
     protected readonly IcontactRuleService _ruleService;
     protected readonly INotificationService _notificationService;
+    protected readonly WebhookRegistrationService _webhookRegistrationService;
 
     #endregion
 
@@ -40,9 +41,11 @@ public class IcontactController : IcontactBaseController
         ErrorDescriber errorDescriber,
         INotificationService notificationService,
         ISettingService settingService,
-        IStoreContext storeContext)
+        IStoreContext storeContext,
+        WebhookRegistrationService webhookRegistrationService)
         : base(errorDescriber, settingService, storeContext)
     {
+        _webhookRegistrationService = webhookRegistrationService;
         _accountService = accountService;
         _connectionService = connectionService;
         _modelFactory = modelFactory;
@@ -141,6 +144,8 @@ public class IcontactController : IcontactBaseController
         await _settingService.ClearCacheAsync();
 
         _notificationService.SuccessNotification(await T("Admin.Plugins.Saved"));
+        //the store's URL may have changed since the last save: the plugin's hooks follow it (polling when iContact refuses)
+        IcontactWebhooksController.Notify(_notificationService, await _webhookRegistrationService.RegisterAsync(storeId));
         return await Configure();
     }
 

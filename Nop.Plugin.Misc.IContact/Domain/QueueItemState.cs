@@ -11,6 +11,11 @@ public enum QueueItemState
     Pending = 0,
 
     /// <summary>
+    /// An inbound change received from iContact's web hook, waiting to be confirmed (never claimed by delivery)
+    /// </summary>
+    Received = 5,
+
+    /// <summary>
     /// Claimed by a node until its lease expires
     /// </summary>
     InFlight = 10,

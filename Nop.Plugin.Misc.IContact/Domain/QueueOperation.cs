@@ -18,5 +18,10 @@ public enum QueueOperation
     /// <summary>
     /// Delete the contact (customer erased, when the store owner chose deletion)
     /// </summary>
-    DeleteContact = 30
+    DeleteContact = 30,
+
+    /// <summary>
+    /// Inbound: iContact's web hook reported a subscription change; the plugin confirms it with iContact before acting
+    /// </summary>
+    InboundCheck = 40
 }

@@ -25,6 +25,7 @@ public class IcontactModelFactory
     protected readonly INotificationService _notificationService;
     protected readonly ISettingService _settingService;
     protected readonly StatusModelFactory _statusModelFactory;
+    protected readonly WebhookModelFactory _webhookModelFactory;
 
     #endregion
 
@@ -38,7 +39,8 @@ public class IcontactModelFactory
         INewsLetterSubscriptionTypeService newsLetterSubscriptionTypeService,
         INotificationService notificationService,
         ISettingService settingService,
-        StatusModelFactory statusModelFactory)
+        StatusModelFactory statusModelFactory,
+        WebhookModelFactory webhookModelFactory)
     {
         _accountService = accountService;
         _connectionService = connectionService;
@@ -49,6 +51,7 @@ public class IcontactModelFactory
         _notificationService = notificationService;
         _settingService = settingService;
         _statusModelFactory = statusModelFactory;
+        _webhookModelFactory = webhookModelFactory;
     }
 
     #endregion
@@ -218,11 +221,13 @@ public class IcontactModelFactory
         var rules = await RulesOrWarnAsync(storeId);
         model.Status = await _statusModelFactory.PrepareStatusModelAsync(settings, storeId);
         model.Status.BrokenRules = lists is null ? 0 : rules.Count(rule => IsBroken(rule, lists));
+        model.Webhooks = await _webhookModelFactory.PrepareWebhookModelAsync(settings, storeId);
         model.RuleSearchModel.SetGridPageSize();
         model.QueueSearchModel.SetGridPageSize();
         model.AvailableQueueStates =
         [
             new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Pending"), ((int)QueueItemState.Pending).ToString()),
+            new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Received"), ((int)QueueItemState.Received).ToString()),
             new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Failed"), ((int)QueueItemState.Failed).ToString()),
             new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.Done"), ((int)QueueItemState.Done).ToString()),
             new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Queue.State.LeftAlone"), ((int)QueueItemState.LeftAlone).ToString())

@@ -188,6 +188,25 @@ public static class IcontactLocales
             //bulk synchronisation (issue 12)
 
             //web hooks (issue 13)
+            ["Plugins.Misc.IContact.Errors.ResourceRefused"] = "iContact does not let this account use web hooks ({0}). Unsubscribes made in iContact reach the store by polling.",
+            ["Plugins.Misc.IContact.Queue.State.Received"] = "Received from iContact, being confirmed",
+            ["Plugins.Misc.IContact.Queue.Operation.InboundCheck"] = "Inbound change from iContact (confirmed status: {0})",
+            ["Plugins.Misc.IContact.Webhooks"] = "iContact web hooks",
+            ["Plugins.Misc.IContact.Webhooks.State.NotRegistered"] = "Not registered: unsubscribes arrive by polling",
+            ["Plugins.Misc.IContact.Webhooks.State.Registered"] = "Registered",
+            ["Plugins.Misc.IContact.Webhooks.State.Refused"] = "Refused by iContact: unsubscribes arrive by polling",
+            ["Plugins.Misc.IContact.Webhooks.State.Failed"] = "Registration failed: unsubscribes arrive by polling",
+            ["Plugins.Misc.IContact.Webhooks.LastReceived"] = "Last call from iContact",
+            ["Plugins.Misc.IContact.Webhooks.NeverReceived"] = "Never received",
+            ["Plugins.Misc.IContact.Webhooks.Fallback"] = "iContact calls this address when a contact unsubscribes or subscribes; each call is confirmed with iContact before the store changes anything. Polling (Carry iContact unsubscribes over every) stays on as the safety net.",
+            ["Plugins.Misc.IContact.Webhooks.Register"] = "Register web hooks",
+            ["Plugins.Misc.IContact.Webhooks.RotateSecret"] = "New secret address",
+            ["Plugins.Misc.IContact.Webhooks.Registered"] = "iContact web hooks registered for {0}.",
+            ["Plugins.Misc.IContact.Webhooks.NoStoreUrl"] = "The store has no valid URL (Configuration > Stores): iContact web hooks cannot be registered; unsubscribes arrive by polling.",
+            ["Plugins.Misc.IContact.Webhooks.Unreachable"] = "The store URL {0} is probably not reachable from the internet (https and a public host name are expected): iContact cannot call it, and unsubscribes arrive by polling only.",
+            ["Plugins.Misc.IContact.Webhooks.Inbound.Unsubscribed"] = "Confirmed by iContact: unsubscribed; left alone from now on, {0} newsletter subscription(s) deactivated.",
+            ["Plugins.Misc.IContact.Webhooks.Inbound.Subscribed"] = "Confirmed by iContact: subscribed; the contact's record was updated.",
+            ["Plugins.Misc.IContact.Webhooks.Inbound.NotConfirmed"] = "Not confirmed by iContact (status there: {0}): nothing changed.",
 
             //rules beyond roles (issue 11)
 

@@ -41,8 +41,12 @@ public class NopStartup : INopStartup
         services.AddScoped<SyncPreviewService>();
         services.AddScoped<SynchronizationRunner>();
         services.AddScoped<UnsubscribeReconciler>();
+        services.AddScoped<WebhookSecretService>();
+        services.AddScoped<WebhookRegistrationService>();
+        services.AddScoped<InboundChangeService>();
         services.AddScoped<Factories.IcontactModelFactory>();
         services.AddScoped<Factories.StatusModelFactory>();
+        services.AddScoped<Factories.WebhookModelFactory>();
 
         //delivery off the request path: a signal woken by every enqueue and a background worker on this node
         services.AddSingleton<DeliverySignal>();

@@ -126,6 +126,7 @@ public record ConfigurationModel : BaseNopModel
     #endregion
 
     public StatusModel Status { get; set; } = new();
+    public WebhookModel Webhooks { get; set; } = new();
 
     public QueueSearchModel QueueSearchModel { get; set; } = new();
     public IList<SelectListItem> AvailableQueueStates { get; set; } = [];

@@ -163,6 +163,13 @@ public class IcontactStoreConnection
     }
 
     /// <summary>
+    /// Forgets the remembered unsubscribed contacts of a list, e.g. when iContact's web hook reported (and iContact
+    /// confirmed) a change, so the next delivery or bulk step reads the list again
+    /// </summary>
+    public virtual Task ForgetUnsubscribedAsync(string listId) =>
+        _services.StaticCacheManager.RemoveAsync(IcontactDefaults.UnsubscribedCacheKey, Folder.Credentials.ApiBaseUrl, Folder.AccountId, Folder.ClientFolderId, listId);
+
+    /// <summary>
     /// Describes an error for the store owner
     /// </summary>
     /// <param name="exception">The error</param>

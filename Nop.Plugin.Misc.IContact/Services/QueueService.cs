@@ -7,7 +7,7 @@ namespace Nop.Plugin.Misc.IContact.Services;
 /// <summary>
 /// The only code that knows the queue table: enqueue, claim with a lease, and record outcomes
 /// </summary>
-public class QueueService
+public partial class QueueService
 {
     #region Fields
 

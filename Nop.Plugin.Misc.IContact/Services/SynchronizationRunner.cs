@@ -23,15 +23,17 @@ public class SynchronizationRunner
 
     protected readonly BulkSyncService _bulkSyncService;
     protected readonly DeliveryService _deliveryService;
+    protected readonly InboundChangeService _inboundChangeService;
 
     #endregion
 
     #region Ctor
 
-    public SynchronizationRunner(BulkSyncService bulkSyncService, DeliveryService deliveryService)
+    public SynchronizationRunner(BulkSyncService bulkSyncService, DeliveryService deliveryService, InboundChangeService inboundChangeService)
     {
         _bulkSyncService = bulkSyncService;
         _deliveryService = deliveryService;
+        _inboundChangeService = inboundChangeService;
     }
 
     #endregion
@@ -63,10 +65,12 @@ public class SynchronizationRunner
         var total = DeliveryPassResult.None;
         for (var round = 0; round < maxRounds && !cancellationToken.IsCancellationRequested; round++)
         {
+            //changes reported by iContact's web hooks first: a confirmed unsubscribe must be known before a bulk step or delivery
+            var inbound = await _inboundChangeService.ProcessDueAsync(cancellationToken);
             var stepped = await _bulkSyncService.StepAllAsync();
             var result = await DeliverUntilIdleAsync(cancellationToken: cancellationToken);
             total += result;
-            if (!stepped && result.Claimed == 0)
+            if (!stepped && result.Claimed == 0 && inbound == 0)
                 break;
         }
 

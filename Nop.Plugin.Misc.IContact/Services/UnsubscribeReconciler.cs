@@ -44,7 +44,59 @@ public class UnsubscribeReconciler
 
     #endregion
 
+    #region Utilities
+
+    /// <summary>
+    /// Gets the store's enabled rules that depend on newsletter consent
+    /// </summary>
+    protected virtual async Task<IList<Domain.IcontactRule>> GetConsentRulesAsync(int storeId) =>
+        (await _ruleService.GetRulesAsync(storeId)).Where(rule => rule.Enabled && rule.RequireNewsletter && !string.IsNullOrEmpty(rule.ListId)).ToList();
+
+    /// <summary>
+    /// Marks an address's active newsletter subscriptions of a consent rule inactive in the store
+    /// </summary>
+    /// <returns>How many were deactivated</returns>
+    protected virtual async Task<int> DeactivateNewsletterAsync(int storeId, Domain.IcontactRule rule, string email)
+    {
+        var deactivated = 0;
+        var active = await _newsLetterSubscriptionService.GetNewsLetterSubscriptionsByEmailAsync(email, storeId, rule.NewsletterTypeId, isActive: true);
+        foreach (var subscription in active)
+        {
+            subscription.Active = false;
+            //no event: the contact already left the list in iContact; nothing needs to travel back
+            await _newsLetterSubscriptionService.UpdateNewsLetterSubscriptionAsync(subscription, publishSubscriptionEvents: false);
+            deactivated++;
+        }
+
+        return deactivated;
+    }
+
+    #endregion
+
     #region Methods
+
+    /// <summary>
+    /// Carries one confirmed unsubscribe over at once (iContact's web hook reported it and iContact confirmed it): for
+    /// consent rules on the list, the address's newsletter subscriptions become inactive; the list leaves the records
+    /// </summary>
+    /// <param name="storeId">Store identifier</param>
+    /// <param name="listId">The list the contact left in iContact</param>
+    /// <param name="subscribers">The plugin's records of the contact in the store</param>
+    /// <param name="email">The contact's address as iContact has it (for a contact the plugin has no record of)</param>
+    /// <returns>The number of newsletter subscriptions deactivated</returns>
+    public virtual async Task<int> CarryOverUnsubscribeAsync(int storeId, string listId, IList<Domain.IcontactSubscriber> subscribers, string email)
+    {
+        var addresses = subscribers.Select(subscriber => subscriber.Email).Append(QueueItemFactory.NormalizeEmail(email ?? string.Empty))
+            .Where(address => !string.IsNullOrEmpty(address)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var deactivated = 0;
+        foreach (var rule in (await GetConsentRulesAsync(storeId)).Where(rule => rule.ListId == listId))
+            foreach (var address in addresses)
+                deactivated += await DeactivateNewsletterAsync(storeId, rule, address);
+
+        foreach (var subscriber in subscribers)
+            await _subscriberService.RemoveListAsync(subscriber, listId);
+        return deactivated;
+    }
 
     /// <summary>
     /// Gets, per list, the email addresses iContact has as unsubscribed: known contacts from the plugin's records, the
@@ -99,22 +151,13 @@ public class UnsubscribeReconciler
         if (!IcontactConnectionService.IsConfigured(connection.Settings))
             return 0;
 
-        var consentRules = (await _ruleService.GetRulesAsync(storeId)).Where(rule => rule.Enabled && rule.RequireNewsletter && !string.IsNullOrEmpty(rule.ListId)).ToList();
         var deactivated = 0;
-        foreach (var rule in consentRules)
+        foreach (var rule in await GetConsentRulesAsync(storeId))
         {
             var unsubscribed = await connection.GetUnsubscribedContactIdsAsync(rule.ListId, cancellationToken);
             foreach (var subscriber in await _subscriberService.GetByContactIdsAsync(storeId, unsubscribed.ToList()))
             {
-                var active = await _newsLetterSubscriptionService.GetNewsLetterSubscriptionsByEmailAsync(subscriber.Email, storeId, rule.NewsletterTypeId, isActive: true);
-                foreach (var subscription in active)
-                {
-                    subscription.Active = false;
-                    //no event: the contact already left the list in iContact; nothing needs to travel back
-                    await _newsLetterSubscriptionService.UpdateNewsLetterSubscriptionAsync(subscription, publishSubscriptionEvents: false);
-                    deactivated++;
-                }
-
+                deactivated += await DeactivateNewsletterAsync(storeId, rule, subscriber.Email);
                 await _subscriberService.RemoveListAsync(subscriber, rule.ListId);
             }
         }

@@ -21,7 +21,7 @@ namespace Nop.Plugin.Misc.IContact.Bench;
 /// <summary>
 /// A store's data in memory, indexed like a database would be: 100,000 customers must not cost O(n) per lookup
 /// </summary>
-public sealed class FakeStore : ICustomerService, INewsLetterSubscriptionService, ISettingService, IStoreContext, ILogger, IEncryptionService, ILocalizationService
+public sealed class FakeStore : ICustomerService, INewsLetterSubscriptionService, ISettingService, IStoreContext, Nop.Services.Stores.IStoreService, ILogger, IEncryptionService, ILocalizationService
 {
     public Dictionary<int, Customer> Customers { get; } = [];
     public Dictionary<int, int[]> Roles { get; } = [];
@@ -83,6 +83,9 @@ public sealed class FakeStore : ICustomerService, INewsLetterSubscriptionService
 
     //store context
     public Task<Store> GetCurrentStoreAsync() => Task.FromResult(new Store { Id = 0 });
+
+    public Task<Store> GetStoreByIdAsync(int storeId) => Task.FromResult(new Store { Id = storeId });
+    public Task<IList<Store>> GetAllStoresAsync() => Task.FromResult<IList<Store>>([new Store { Id = 1 }]);
     public Store GetCurrentStore() => new() { Id = 0 };
     public Task<int> GetActiveStoreScopeConfigurationAsync() => Task.FromResult(0);
 

@@ -206,7 +206,7 @@ namespace Nop.Plugin.Misc.IContact.Bench
         {
             var services = new ServiceCollection();
             foreach (var platform in new[] { typeof(Nop.Services.Customers.ICustomerService), typeof(Nop.Services.Messages.INewsLetterSubscriptionService),
-                typeof(Nop.Services.Configuration.ISettingService), typeof(Nop.Core.IStoreContext), typeof(Nop.Services.Logging.ILogger),
+                typeof(Nop.Services.Configuration.ISettingService), typeof(Nop.Core.IStoreContext), typeof(Nop.Services.Stores.IStoreService), typeof(Nop.Services.Logging.ILogger),
                 typeof(Nop.Services.Security.IEncryptionService), typeof(Nop.Services.Localization.ILocalizationService) })
                 services.AddSingleton(platform, Store);
             services.AddSingleton<Nop.Core.Caching.ILocker>(new InProcessLocker());

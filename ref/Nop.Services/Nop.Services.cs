@@ -164,5 +164,6 @@ namespace Nop.Services.Stores
     public partial interface IStoreService
     {
         System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Stores.Store>> GetAllStoresAsync();
+        System.Threading.Tasks.Task<Nop.Core.Domain.Stores.Store> GetStoreByIdAsync(int storeId);
     }
 }

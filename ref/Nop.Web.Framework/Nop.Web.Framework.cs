@@ -286,3 +286,11 @@ namespace Nop.Web.Framework.TagHelpers.Admin
         public Microsoft.AspNetCore.Mvc.Rendering.ViewContext ViewContext { get; set; }
     }
 }
+namespace Nop.Web.Framework.Mvc.Routing
+{
+    public partial interface IRouteProvider
+    {
+        void RegisterRoutes(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpointRouteBuilder);
+        int Priority { get; }
+    }
+}

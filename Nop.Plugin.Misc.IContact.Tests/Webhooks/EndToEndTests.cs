@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text;
+using IcontactEmulator;
+using Nop.Plugin.Misc.IContact.Domain;
+using Nop.Plugin.Misc.IContact.Services;
+
+namespace Nop.Plugin.Misc.IContact.Tests.Webhooks;
+
+/// <summary>
+/// An unsubscribe made in iContact (the emulator's campaign-unsubscribe control) travels through the registered hook
+/// to the receiver hosted in Kestrel, is confirmed and carried over; a later bulk synchronisation leaves it alone
+/// </summary>
+public class EndToEndTests : WebhookTestBase
+{
+    private async Task<List<DeliveryRecord>> WaitForDeliveriesAsync(int count)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            lock (Emulator.State.Lock)
+            {
+                var finished = Emulator.State.Deliveries.Where(d => d.State != DeliveryRecord.Pending).ToList();
+                if (finished.Count >= count)
+                    return finished;
+            }
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("the emulator's hook calls did not finish within 10 s");
+        return null;
+    }
+
+    [Test]
+    public async Task A_campaign_unsubscribe_from_two_lists_reaches_the_newsletter_and_a_bulk_sync_does_not_resubscribe()
+    {
+        await HostStoreAsync();
+        var (customer, contactId) = await DeliveredCustomerAsync("ann@example.com");
+        var registration = await Resolve<WebhookRegistrationService>().RegisterAsync(StoreId);
+        Assert.That(registration.State, Is.EqualTo(WebhookState.Registered));
+        //the owner looked at the preview: the lists' unsubscribed contacts are remembered for a few minutes
+        await Preview().PreviewAsync(StoreId);
+
+        var watch = Stopwatch.StartNew();
+        using (var response = await Http.PostAsync($"{Emulator.RootUrl}/_emulator/contacts/{contactId}/unsubscribe",
+            new StringContent("{}", Encoding.UTF8, "application/json")))
+            Assert.That(response.IsSuccessStatusCode);
+        var deliveries = await WaitForDeliveriesAsync(1);
+        await Runner().DrainAsync();
+        watch.Stop();
+        TestContext.Out.WriteLine($"campaign unsubscribe -> newsletter inactive: {watch.ElapsedMilliseconds} ms");
+
+        Assert.That(deliveries.Select(d => (d.State, d.StatusCode)), Is.All.EqualTo((DeliveryRecord.Delivered, (int?)200)));
+        Assert.That(Newsletters.Single().Active, Is.False);
+        Assert.That(Inbound.Select(i => i.ListId), Is.EquivalentTo(new[] { CustomersListId, NewsletterListId }));
+        Assert.That(Inbound.All(i => i.State == QueueItemState.Done && i.SubscriptionStatus == "unsubscribed" && i.Email == "ann@example.com"));
+        Assert.That(Subscribers.Items.Single(s => s.CustomerId == customer.Id).GetListIds(), Is.Empty);
+        Assert.That((await Resolve<QueueService>().GetLastInboundOnUtcAsync(StoreId)), Is.Not.Null, "the status card shows the last call");
+
+        await Bulk().StartAsync(StoreId);
+        await Runner().DrainAsync();
+
+        Assert.That(StatusOn("ann@example.com", CustomersListId), Is.EqualTo("unsubscribed"), "the bulk run leaves the contact alone");
+        Assert.That(StatusOn("ann@example.com", NewsletterListId), Is.EqualTo("unsubscribed"));
+        Assert.That(Queue.Items.Any(i => i.SyncRunId > 0 && i.State == QueueItemState.LeftAlone && i.ListId == CustomersListId));
+    }
+
+    [Test]
+    public async Task When_iContact_stops_calling_polling_still_carries_the_unsubscribe_over()
+    {
+        await HostStoreAsync();
+        await DeliveredCustomerAsync("ann@example.com");
+        await Resolve<WebhookRegistrationService>().RegisterAsync(StoreId);
+        Switch(s => s.WebhookDelivery = WebhookDeliveryMode.Drop);
+        var contactId = Subscribers.Items.Single().ContactId;
+
+        using (var response = await Http.PostAsync($"{Emulator.RootUrl}/_emulator/contacts/{contactId}/unsubscribe",
+            new StringContent("{}", Encoding.UTF8, "application/json")))
+            Assert.That(response.IsSuccessStatusCode);
+        await WaitForDeliveriesAsync(1);
+        await Runner().DrainAsync();
+
+        Assert.That(Inbound, Is.Empty);
+        Assert.That(Newsletters.Single().Active, Is.True, "nothing arrived");
+        await Reconciler().ReconcileDueAsync([StoreId]);
+        Assert.That(Newsletters.Single().Active, Is.False);
+    }
+}
