@@ -33,6 +33,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected const int RegisteredRoleId = 3;
     protected const int GuestsRoleId = 4;
     protected const int VipRoleId = 7;
+    protected const int WholesaleRoleId = 9;
     protected const int NewsletterTypeId = 1;
 
     private readonly ManualTimeProvider _clock = new();
@@ -107,6 +108,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
             .ReturnsAsync((string email) => Customers.Values.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)));
         CustomerService.Setup(c => c.GetCustomerRoleIdsAsync(It.IsAny<Customer>(), It.IsAny<bool>()))
             .ReturnsAsync((Customer c, bool _) => Roles.GetValueOrDefault(c.Id, []));
+        CustomerService.Setup(c => c.GetAllCustomerRolesAsync(It.IsAny<bool>()))
+            .ReturnsAsync(() => new[] { 1, RegisteredRoleId, GuestsRoleId, VipRoleId, WholesaleRoleId }.Select(id => new CustomerRole { Id = id, Active = true }).ToList());
         //the platform's paging: any of the roles, not deleted, created up to a time, newest first
         CustomerService.SetupCustomerPaging((createdTo, roleIds, isActive, pageIndex, pageSize, countOnly) =>
         {
@@ -173,6 +176,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<IcontactStoreStatus>>(Statuses);
         services.AddSingleton<IRepository<IcontactSyncRun>>(Runs);
         services.AddSingleton<IRepository<IcontactRequestCount>>(RequestCounts);
+        services.AddSingleton<IRepository<CustomerCustomerRoleMapping>>(new ViewRepository<CustomerCustomerRoleMapping>(() =>
+            Roles.SelectMany(pair => pair.Value.Select(roleId => new CustomerCustomerRoleMapping { CustomerId = pair.Key, CustomerRoleId = roleId }))));
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         services.RemoveAll<IHostedService>();
         return services.BuildServiceProvider();

@@ -18,6 +18,7 @@ public class SubscriptionPlanner
 {
     #region Fields
 
+    protected readonly CustomerFactsReader _customerFactsReader;
     protected readonly ICustomerService _customerService;
     protected readonly IcontactRuleService _ruleService;
     protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
@@ -30,7 +31,8 @@ public class SubscriptionPlanner
 
     #region Ctor
 
-    public SubscriptionPlanner(ICustomerService customerService,
+    public SubscriptionPlanner(CustomerFactsReader customerFactsReader,
+        ICustomerService customerService,
         IcontactRuleService ruleService,
         INewsLetterSubscriptionService newsLetterSubscriptionService,
         ISettingService settingService,
@@ -38,6 +40,7 @@ public class SubscriptionPlanner
         QueueService queueService,
         SubscriberService subscriberService)
     {
+        _customerFactsReader = customerFactsReader;
         _customerService = customerService;
         _ruleService = ruleService;
         _newsLetterSubscriptionService = newsLetterSubscriptionService;
@@ -68,7 +71,7 @@ public class SubscriptionPlanner
     /// </summary>
     protected virtual async Task<CustomerFacts> FactsAsync(Customer customer, int storeId, IReadOnlyList<IcontactRule> rules)
     {
-        var roleIds = await _customerService.GetCustomerRoleIdsAsync(customer);
+        var roleIds = await _customerFactsReader.FreshRoleIdsAsync(customer);
         IReadOnlyCollection<int> newsletterTypes = [];
         if (rules.Any(rule => rule.RequireNewsletter && RuleEvaluator.MatchesRoles(rule, roleIds)))
         {

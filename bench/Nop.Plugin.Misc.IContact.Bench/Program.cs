@@ -219,6 +219,7 @@ namespace Nop.Plugin.Misc.IContact.Bench
             new Nop.Plugin.Misc.IContact.Infrastructure.NopStartup().ConfigureServices(services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
             //the bench's subscriber table is indexed like a database would be
             services.AddScoped<SubscriberService>(_ => new IndexedSubscriberService(Subscribers, TimeProvider.System));
+            services.AddScoped<CustomerFactsReader>(_ => new IndexedCustomerFactsReader(Store));
             return services.BuildServiceProvider();
         }
 
