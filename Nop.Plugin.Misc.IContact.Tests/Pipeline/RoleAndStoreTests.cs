@@ -56,4 +56,39 @@ public class RoleAndStoreTests : PipelineTestBase
 
         Assert.That(StatusOn("vip@example.com", VipListId), Is.EqualTo("unsubscribed"));
     }
+
+    private const int SecondStoreId = 2;
+
+    /// <summary>
+    /// A second store on the same iContact account with rules of its own
+    /// </summary>
+    private void SecondStoreWithRules(params IcontactRule[] rules)
+    {
+        var settings = System.Text.Json.JsonSerializer.Deserialize<IcontactSettings>(System.Text.Json.JsonSerializer.Serialize(Settings[StoreId]));
+        settings.RulesJson = RuleStorage.Serialize(rules);
+        Settings[SecondStoreId] = settings;
+    }
+
+    private string AddList(string name)
+    {
+        lock (Emulator.State.Lock)
+            return Emulator.State.AddList(name).ListId.ToString();
+    }
+
+    [Test]
+    public async Task A_newsletter_subscription_in_another_store_is_judged_with_that_stores_rules_and_consent()
+    {
+        var secondNewsletterListId = AddList("Second store newsletter");
+        SecondStoreWithRules(new IcontactRule { CustomerRoleIds = [RegisteredRoleId], RequireNewsletter = true, ListId = secondNewsletterListId, ListName = "Second store newsletter" });
+        var customer = NewCustomer("ann@example.com");
+
+        var subscription = new NewsLetterSubscription { Email = customer.Email, StoreId = SecondStoreId, TypeId = NewsletterTypeId, Active = true };
+        Newsletters.Add(subscription);
+        await Consumer().HandleEventAsync(new EmailSubscribedEvent(subscription));
+        await DeliverAllAsync();
+
+        Assert.That(StatusOn("ann@example.com", secondNewsletterListId), Is.EqualTo("normal"));
+        Assert.That(StatusOn("ann@example.com", NewsletterListId), Is.Null, "no consent was given in the customer's own store");
+        Assert.That(Queue.Items.Select(item => item.StoreId).Distinct(), Is.EqualTo(new[] { SecondStoreId }));
+    }
 }

@@ -69,12 +69,12 @@ public class EventConsumer :
     /// <summary>
     /// An address subscribed to a newsletter
     /// </summary>
-    public Task HandleEventAsync(EmailSubscribedEvent eventMessage) => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription?.Email);
+    public Task HandleEventAsync(EmailSubscribedEvent eventMessage) => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription);
 
     /// <summary>
     /// An address unsubscribed from a newsletter
     /// </summary>
-    public Task HandleEventAsync(EmailUnsubscribedEvent eventMessage) => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription?.Email);
+    public Task HandleEventAsync(EmailUnsubscribedEvent eventMessage) => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription);
 
     #endregion
 }

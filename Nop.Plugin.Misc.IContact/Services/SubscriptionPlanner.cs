@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Nop.Core;
 using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Messages;
 using Nop.Data;
 using Nop.Plugin.Misc.IContact.Api;
 using Nop.Plugin.Misc.IContact.Domain;
@@ -93,12 +94,18 @@ public class SubscriptionPlanner
     /// moves memberships to a changed email address
     /// </summary>
     /// <param name="customer">Customer</param>
-    public virtual async Task SyncCustomerAsync(Customer customer)
+    public virtual async Task SyncCustomerAsync(Customer customer) => await SyncCustomerInStoreAsync(customer, await StoreOfAsync(customer));
+
+    /// <summary>
+    /// Brings a customer's queued memberships in one store in line with that store's rules and the consent given there
+    /// </summary>
+    /// <param name="customer">Customer</param>
+    /// <param name="storeId">Store whose rules, consent and queue apply</param>
+    public virtual async Task SyncCustomerInStoreAsync(Customer customer, int storeId)
     {
         if (!CanHaveContact(customer))
             return;
 
-        var storeId = await StoreOfAsync(customer);
         var (settings, rules) = await RulesOfStoreAsync(storeId);
         if (rules.Count == 0)
             return;
@@ -166,17 +173,18 @@ public class SubscriptionPlanner
     }
 
     /// <summary>
-    /// Reacts to a newsletter subscription or unsubscription of an address that belongs to a customer
+    /// Reacts to a newsletter subscription or unsubscription of an address that belongs to a customer, with the rules
+    /// and consent of the store the subscription belongs to (not the store the customer registered in)
     /// </summary>
-    /// <param name="email">Email address</param>
-    public virtual async Task NewsletterChangedAsync(string email)
+    /// <param name="subscription">The subscription the event carries</param>
+    public virtual async Task NewsletterChangedAsync(NewsLetterSubscription subscription)
     {
-        if (string.IsNullOrWhiteSpace(email))
+        if (string.IsNullOrWhiteSpace(subscription?.Email))
             return;
 
-        var customer = await _customerService.GetCustomerByEmailAsync(email.Trim());
+        var customer = await _customerService.GetCustomerByEmailAsync(subscription.Email.Trim());
         if (customer is not null)
-            await SyncCustomerAsync(customer);
+            await SyncCustomerInStoreAsync(customer, subscription.StoreId > 0 ? subscription.StoreId : await StoreOfAsync(customer));
     }
 
     /// <summary>
