@@ -83,6 +83,12 @@ public static class IcontactDefaults
     /// </summary>
     public static (string Normal, string Pending, string Unsubscribed) SubscriptionStatuses => ("normal", "pending", "unsubscribed");
 
+    /// <summary>
+    /// Gets the mark an erasure puts on its queue items in place of a rule id: once delivered they are purged with
+    /// every other trace of the address
+    /// </summary>
+    public static string ErasureMark => "erasure";
+
     #region Delivery
 
     /// <summary>

@@ -197,7 +197,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
 
     protected SubscriptionPlanner Planner() => Resolve<SubscriptionPlanner>();
 
-    protected EventConsumer Consumer() => new(Planner());
+    protected EventConsumer Consumer() => new(Resolve<CustomerErasureService>(), Planner());
 
     protected QueueService QueueService() => Resolve<QueueService>();
 

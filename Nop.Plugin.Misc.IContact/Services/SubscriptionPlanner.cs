@@ -187,31 +187,5 @@ public class SubscriptionPlanner
             await SyncCustomerInStoreAsync(customer, subscription.StoreId > 0 ? subscription.StoreId : await StoreOfAsync(customer));
     }
 
-    /// <summary>
-    /// Takes an erased customer off every list the plugin put it on (or deletes the contact, when the owner chose so)
-    /// </summary>
-    /// <param name="customer">Customer (its email may already carry a "-DELETED" suffix)</param>
-    public virtual async Task CustomerErasedAsync(Customer customer)
-    {
-        var items = new List<IcontactQueueItem>();
-        foreach (var subscriber in await _subscriberService.GetAllAsync(customer.Id))
-        {
-            var settings = await _settingService.LoadSettingAsync<IcontactSettings>(subscriber.StoreId);
-            if (!IcontactConnectionService.IsConfigured(settings))
-                continue;
-
-            if (settings.DeleteContactOnCustomerErase)
-            {
-                items.Add(QueueItemFactory.DeleteContact(subscriber.StoreId, customer.Id, subscriber.Email));
-            }
-            else
-            {
-                items.AddRange(subscriber.GetListIds().Select(listId => QueueItemFactory.Unsubscribe(subscriber.StoreId, customer.Id, subscriber.Email, listId)));
-            }
-        }
-
-        await _queueService.EnqueueAsync(items);
-    }
-
     #endregion
 }

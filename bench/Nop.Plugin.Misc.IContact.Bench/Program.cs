@@ -259,7 +259,7 @@ namespace Nop.Plugin.Misc.IContact.Bench
 
         public IcontactHttpClient Client() => new(new HttpClient(Handler, disposeHandler: false));
         public QueueService QueueService() => Resolve<QueueService>();
-        public EventConsumer Consumer() => new(Resolve<SubscriptionPlanner>());
+        public EventConsumer Consumer() => new(Resolve<CustomerErasureService>(), Resolve<SubscriptionPlanner>());
         public DeliveryService Delivery() => Resolve<DeliveryService>();
         public BulkSyncService Bulk() => Resolve<BulkSyncService>();
     }
