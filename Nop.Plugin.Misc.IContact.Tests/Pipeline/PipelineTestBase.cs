@@ -81,14 +81,13 @@ public abstract class PipelineTestBase : EmulatorTestBase
             ApiBaseUrl = Emulator.ApiBaseUrl,
             AccountId = Emulator.Options.AccountId,
             ClientFolderId = Emulator.Options.ClientFolderId,
-            RequestTimeoutSeconds = 10,
-            RulesJson = RuleStorage.Serialize(
-            [
-                CustomersRule,
-                new IcontactRule { CustomerRoleIds = [RegisteredRoleId], RequireNewsletter = true, NewsletterTypeId = NewsletterTypeId, ListId = NewsletterListId, ListName = "Newsletter" },
-                new IcontactRule { CustomerRoleIds = [VipRoleId], ListId = VipListId, ListName = "VIP", SubscriptionStatus = "pending" }
-            ])
+            RequestTimeoutSeconds = 10
         };
+        RuleRows = new InMemoryRepository<IcontactRuleRecord>();
+        SeedRules(0,
+            CustomersRule,
+            new IcontactRule { CustomerRoleIds = [RegisteredRoleId], RequireNewsletter = true, NewsletterTypeId = NewsletterTypeId, ListId = NewsletterListId, ListName = "Newsletter" },
+            new IcontactRule { CustomerRoleIds = [VipRoleId], ListId = VipListId, ListName = "VIP", SubscriptionStatus = "pending" });
         Settings = new() { [0] = new IcontactSettings(), [StoreId] = settings };
         Customers = [];
         Roles = [];
@@ -131,6 +130,20 @@ public abstract class PipelineTestBase : EmulatorTestBase
     }
 
     protected int CustomerPagesRead { get; set; }
+
+    /// <summary>
+    /// The plugin's rule table
+    /// </summary>
+    protected InMemoryRepository<IcontactRuleRecord> RuleRows { get; private set; }
+
+    /// <summary>
+    /// Gives a scope rules of its own, as rows of the rule table (tests that change them later go through the rule service)
+    /// </summary>
+    protected void SeedRules(int scope, params IcontactRule[] rules)
+    {
+        for (var order = 0; order < rules.Length; order++)
+            RuleRows.InsertAsync(new IcontactRuleRecord { StoreId = scope, RuleId = rules[order].Id, DisplayOrder = order, RuleJson = RuleStorage.SerializeRule(rules[order]) }).Wait();
+    }
 
     /// <summary>
     /// Stores whose settings the fake reports as inherited from the shared scope (no overrides of their own)
@@ -176,6 +189,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<IcontactStoreStatus>>(Statuses);
         services.AddSingleton<IRepository<IcontactSyncRun>>(Runs);
         services.AddSingleton<IRepository<IcontactRequestCount>>(RequestCounts);
+        services.AddSingleton<IRepository<IcontactRuleRecord>>(RuleRows);
         services.AddSingleton<IRepository<CustomerCustomerRoleMapping>>(new ViewRepository<CustomerCustomerRoleMapping>(() =>
             Roles.SelectMany(pair => pair.Value.Select(roleId => new CustomerCustomerRoleMapping { CustomerId = pair.Key, CustomerRoleId = roleId }))));
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());

@@ -64,9 +64,8 @@ public class RoleAndStoreTests : PipelineTestBase
     /// </summary>
     private void SecondStoreWithRules(params IcontactRule[] rules)
     {
-        var settings = System.Text.Json.JsonSerializer.Deserialize<IcontactSettings>(System.Text.Json.JsonSerializer.Serialize(Settings[StoreId]));
-        settings.RulesJson = RuleStorage.Serialize(rules);
-        Settings[SecondStoreId] = settings;
+        Settings[SecondStoreId] = System.Text.Json.JsonSerializer.Deserialize<IcontactSettings>(System.Text.Json.JsonSerializer.Serialize(Settings[StoreId]));
+        SeedRules(SecondStoreId, rules);
     }
 
     private string AddList(string name)

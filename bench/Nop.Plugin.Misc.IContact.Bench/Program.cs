@@ -195,6 +195,7 @@ namespace Nop.Plugin.Misc.IContact.Bench
         public IndexedSubscriberRepository Subscribers { get; } = new();
         public InMemoryRepository<IcontactStoreStatus> Statuses { get; } = new();
         public InMemoryRepository<IcontactSyncRun> Runs { get; } = new();
+        public InMemoryRepository<IcontactRuleRecord> RuleRows { get; } = new();
         private ServiceProvider _provider;
 
         /// <summary>
@@ -216,6 +217,9 @@ namespace Nop.Plugin.Misc.IContact.Bench
             services.AddSingleton<Nop.Data.IRepository<IcontactStoreStatus>>(Statuses);
             services.AddSingleton<Nop.Data.IRepository<IcontactSyncRun>>(Runs);
             services.AddSingleton<Nop.Data.IRepository<IcontactRequestCount>>(new InMemoryRepository<IcontactRequestCount>());
+            services.AddSingleton<Nop.Data.IRepository<IcontactRuleRecord>>(RuleRows);
+            services.AddSingleton<Nop.Data.IRepository<Nop.Core.Domain.Customers.CustomerCustomerRoleMapping>>(
+                new ViewRepository<Nop.Core.Domain.Customers.CustomerCustomerRoleMapping>(() => [])); //read through IndexedCustomerFactsReader
             new Nop.Plugin.Misc.IContact.Infrastructure.NopStartup().ConfigureServices(services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
             //the bench's subscriber table is indexed like a database would be
             services.AddScoped<SubscriberService>(_ => new IndexedSubscriberService(Subscribers, TimeProvider.System));
@@ -242,8 +246,10 @@ namespace Nop.Plugin.Misc.IContact.Bench
             bench.Store.Settings = new IcontactSettings
             {
                 Username = emulator.Username, AppId = emulator.AppId, EncryptedAppPassword = emulator.AppPassword, ApiBaseUrl = emulator.ApiBaseUrl,
-                AccountId = emulator.AccountId, ClientFolderId = emulator.ClientFolderId, RulesJson = RuleStorage.Serialize(rules), RequestTimeoutSeconds = 30
+                AccountId = emulator.AccountId, ClientFolderId = emulator.ClientFolderId, RequestTimeoutSeconds = 30
             };
+            for (var order = 0; order < rules.Count; order++)
+                bench.RuleRows.InsertAsync(new IcontactRuleRecord { StoreId = 0, RuleId = rules[order].Id, DisplayOrder = order, RuleJson = RuleStorage.SerializeRule(rules[order]) }).Wait();
             bench.Store.Index();
             return bench;
         }

@@ -20,6 +20,13 @@ namespace Nop.Services.Configuration
         System.Threading.Tasks.Task ClearCacheAsync();
     }
 }
+namespace Nop.Services.Stores
+{
+    public partial interface IStoreService
+    {
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Stores.Store>> GetAllStoresAsync();
+    }
+}
 namespace Nop.Services.Customers
 {
     public partial interface ICustomerService
