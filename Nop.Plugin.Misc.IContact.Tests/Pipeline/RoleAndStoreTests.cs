@@ -90,4 +90,37 @@ public class RoleAndStoreTests : PipelineTestBase
         Assert.That(StatusOn("ann@example.com", NewsletterListId), Is.Null, "no consent was given in the customer's own store");
         Assert.That(Queue.Items.Select(item => item.StoreId).Distinct(), Is.EqualTo(new[] { SecondStoreId }));
     }
+
+    [Test]
+    public async Task A_role_given_in_the_admin_is_judged_with_the_rules_of_the_customers_store_not_the_admin_hosts()
+    {
+        //the admin host is store 1 (IStoreContext.GetCurrentStoreAsync in 4.90.6 answers the store of the request's host);
+        //only the customer's store 2 has a rule for wholesalers
+        var wholesaleListId = AddList("Wholesale");
+        SecondStoreWithRules(CustomersRule, new IcontactRule { CustomerRoleIds = [WholesaleRoleId], ListId = wholesaleListId, ListName = "Wholesale" });
+        var customer = NewCustomer("trader@example.com");
+        customer.RegisteredInStoreId = SecondStoreId;
+
+        Roles[customer.Id] = [RegisteredRoleId, WholesaleRoleId];
+        await Consumer().HandleEventAsync(new EntityInsertedEvent<CustomerCustomerRoleMapping>(
+            new CustomerCustomerRoleMapping { CustomerId = customer.Id, CustomerRoleId = WholesaleRoleId }));
+        await DeliverAllAsync();
+
+        Assert.That(StatusOn("trader@example.com", wholesaleListId), Is.EqualTo("normal"));
+        Assert.That(Queue.Items.Select(item => item.StoreId).Distinct(), Is.EqualTo(new[] { SecondStoreId }));
+    }
+
+    [Test]
+    public async Task A_role_no_rule_of_the_customers_store_mentions_queues_nothing()
+    {
+        var wholesaleListId = AddList("Wholesale");
+        SecondStoreWithRules(new IcontactRule { CustomerRoleIds = [WholesaleRoleId], ListId = wholesaleListId, ListName = "Wholesale" });
+        var customer = NewCustomer("trader@example.com");
+
+        Roles[customer.Id] = [RegisteredRoleId, WholesaleRoleId];
+        await Consumer().HandleEventAsync(new EntityInsertedEvent<CustomerCustomerRoleMapping>(
+            new CustomerCustomerRoleMapping { CustomerId = customer.Id, CustomerRoleId = WholesaleRoleId }));
+
+        Assert.That(Queue.Items, Is.Empty, "store 1's rules do not mention the role");
+    }
 }

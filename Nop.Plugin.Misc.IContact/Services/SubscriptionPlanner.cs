@@ -158,18 +158,23 @@ public class SubscriptionPlanner
     }
 
     /// <summary>
-    /// Reacts to a role being given or taken: customers in roles no rule mentions (every new visitor gets "Guests")
-    /// cost nothing more than this check
+    /// Reacts to a role being given or taken, with the rules of the customer's store (in the admin the current store is
+    /// the admin host's, not the customer's): customers in roles no rule of any scope mentions (every new visitor gets
+    /// "Guests") cost nothing more than this cached check
     /// </summary>
     /// <param name="mapping">Role mapping</param>
     public virtual async Task RoleChangedAsync(CustomerCustomerRoleMapping mapping)
     {
-        var currentStoreId = (await _storeContext.GetCurrentStoreAsync())?.Id ?? 0;
-        var (_, rules) = await RulesOfStoreAsync(currentStoreId);
-        if (!RuleEvaluator.InvolvesRole(rules, mapping.CustomerRoleId))
+        if (!await _ruleService.AnyScopeInvolvesRoleAsync(mapping.CustomerRoleId))
             return;
 
-        await SyncCustomerAsync(await _customerService.GetCustomerByIdAsync(mapping.CustomerId));
+        var customer = await _customerService.GetCustomerByIdAsync(mapping.CustomerId);
+        if (customer is null)
+            return;
+
+        var (_, rules) = await RulesOfStoreAsync(await StoreOfAsync(customer));
+        if (RuleEvaluator.InvolvesRole(rules, mapping.CustomerRoleId))
+            await SyncCustomerAsync(customer);
     }
 
     /// <summary>
