@@ -83,6 +83,12 @@ public static class IcontactDefaults
     /// </summary>
     public static (string Normal, string Pending, string Unsubscribed) SubscriptionStatuses => ("normal", "pending", "unsubscribed");
 
+    /// <summary>
+    /// Gets the mark an erasure puts on its queue items in place of a rule id: once delivered they are purged with
+    /// every other trace of the address
+    /// </summary>
+    public static string ErasureMark => "erasure";
+
     #region Delivery
 
     /// <summary>
@@ -154,8 +160,13 @@ public static class IcontactDefaults
     /// <summary>
     /// Gets the key of parsed rules
     /// </summary>
-    /// <remarks>{0} : hash of the stored rules</remarks>
+    /// <remarks>{0} : store identifier (the rules that apply to it), or "roles" (the roles any scope's rules mention)</remarks>
     public static CacheKey RulesCacheKey => new($"{CachePrefix}rules.{{0}}");
+
+    /// <summary>
+    /// Gets the prefix of the rule cache keys (removed on every change of the rules)
+    /// </summary>
+    public static string RulesCachePrefix => $"{CachePrefix}rules.";
 
     #endregion
 

@@ -1,11 +1,13 @@
 using Nop.Core;
 using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Misc.IContact.Infrastructure;
+using Nop.Plugin.Misc.IContact.Services;
 using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Plugins;
 using Nop.Services.ScheduleTasks;
+using Nop.Services.Stores;
 
 namespace Nop.Plugin.Misc.IContact;
 
@@ -16,20 +18,26 @@ public class IcontactPlugin : BasePlugin, IMiscPlugin
 {
     #region Fields
 
+    protected readonly IcontactRuleService _ruleService;
     protected readonly ILocalizationService _localizationService;
     protected readonly IScheduleTaskService _scheduleTaskService;
     protected readonly ISettingService _settingService;
+    protected readonly IStoreService _storeService;
     protected readonly IWebHelper _webHelper;
 
     #endregion
 
     #region Ctor
 
-    public IcontactPlugin(ILocalizationService localizationService,
+    public IcontactPlugin(IcontactRuleService ruleService,
+        ILocalizationService localizationService,
         IScheduleTaskService scheduleTaskService,
         ISettingService settingService,
+        IStoreService storeService,
         IWebHelper webHelper)
     {
+        _ruleService = ruleService;
+        _storeService = storeService;
         _localizationService = localizationService;
         _scheduleTaskService = scheduleTaskService;
         _settingService = settingService;
@@ -109,6 +117,9 @@ public class IcontactPlugin : BasePlugin, IMiscPlugin
         var resources = IcontactLocales.Introduced(currentVersion, targetVersion);
         if (resources.Count > 0)
             await _localizationService.AddOrUpdateLocaleResourceAsync(resources);
+
+        //1.1: rules leave the settings for the rule table (created by RuleTableMigration, which has run by now)
+        await _ruleService.MoveRulesOutOfSettingsAsync((await _storeService.GetAllStoresAsync()).Select(store => store.Id));
 
         await base.UpdateAsync(currentVersion, targetVersion);
     }

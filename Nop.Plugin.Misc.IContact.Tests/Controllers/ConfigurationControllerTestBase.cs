@@ -43,6 +43,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     protected Dictionary<int, IcontactSettings> StoredSettings { get; private set; }
     protected InMemoryRepository<IcontactStoreStatus> StatusRepository { get; private set; }
     protected InMemoryRepository<IcontactQueueItem> QueueRepository { get; private set; }
+    protected InMemoryRepository<IcontactRuleRecord> RuleRepository { get; private set; }
     protected List<(string Type, string Message)> Shown { get; private set; }
     protected IEncryptionService Encryption { get; set; }
     protected List<Store> Stores { get; private set; }
@@ -59,6 +60,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         Stores = [new Store { Id = 1, Name = "Shop" }];
         StatusRepository = new InMemoryRepository<IcontactStoreStatus>();
         QueueRepository = new InMemoryRepository<IcontactQueueItem>();
+        RuleRepository = new InMemoryRepository<IcontactRuleRecord>();
 
         SettingService = new Mock<ISettingService>();
         SettingService.Setup(s => s.LoadSettingAsync<IcontactSettings>(It.IsAny<int>()))
@@ -111,6 +113,8 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
         services.AddSingleton<IRepository<IcontactStoreStatus>>(StatusRepository);
         services.AddSingleton<IRepository<IcontactQueueItem>>(QueueRepository);
+        services.AddSingleton<IRepository<IcontactRuleRecord>>(RuleRepository);
+        services.AddSingleton<IRepository<CustomerCustomerRoleMapping>>(new InMemoryRepository<CustomerCustomerRoleMapping>());
         services.AddSingleton<IRepository<IcontactSubscriber>>(new InMemoryRepository<IcontactSubscriber>());
         services.AddSingleton<IRepository<IcontactSyncRun>>(new InMemoryRepository<IcontactSyncRun>());
         services.AddSingleton<IRepository<IcontactRequestCount>>(new InMemoryRepository<IcontactRequestCount>());

@@ -35,9 +35,7 @@ public class RulePageTests : ConfigurationControllerTestBase
         });
 
         Assert.That(ErrorOf(result), Is.Null);
-        Assert.That(typeof(IcontactSettings).GetProperty(nameof(IcontactSettings.RulesJson))!.PropertyType, Is.EqualTo(typeof(string)),
-            "the setting service persists only simple values");
-        var stored = RuleStorage.Parse(StoredSettings[0].RulesJson).Single();
+        var stored = RuleStorage.ParseRows(RuleRepository.Items.Where(row => row.StoreId == 0)).Single();
         Assert.Multiple(() =>
         {
             Assert.That(stored.CustomerRoleIds, Is.EqualTo(new[] { 3, 1 }));
@@ -85,7 +83,7 @@ public class RulePageTests : ConfigurationControllerTestBase
         var error = ErrorOf(result);
         Assert.That(error, Does.Contain(English("Plugins.Misc.IContact.Rules.Errors.NoRoles")));
         Assert.That(error, Does.Contain(English("Plugins.Misc.IContact.Rules.Errors.NoList")));
-        Assert.That(StoredSettings[0].RulesJson, Is.Null);
+        Assert.That(RuleRepository.Items, Is.Empty);
     }
 
     [Test]
@@ -138,7 +136,7 @@ public class RulePageTests : ConfigurationControllerTestBase
 
         await CreateRulesController().RuleSave(new RuleModel { CustomerRoleIds = [3], ListId = _customersListId });
 
-        VerifySaved(s => s.RulesJson, true, 2);
+        Assert.That(RuleRepository.Items.Select(row => row.StoreId), Is.EqualTo(new[] { 2 }));
     }
 
     [Test]

@@ -20,7 +20,10 @@ public class SyncPageTests : ConfigurationControllerTestBase
     public async Task Synchronize_starts_a_run_and_returns_its_progress_at_once()
     {
         StoredSettings[0] = ConfiguredSettings();
-        StoredSettings[0].RulesJson = """[{"id":"r1","customerRoleIds":[3],"listId":"1","listName":"Customers","subscriptionStatus":"normal","enabled":true}]""";
+        await RuleRepository.InsertAsync(new Domain.IcontactRuleRecord
+        {
+            StoreId = 0, RuleId = "r1", RuleJson = """{"id":"r1","customerRoleIds":[3],"listId":"1","listName":"Customers","subscriptionStatus":"normal","enabled":true}"""
+        });
 
         var started = JsonOf(await CreateSyncController().SyncStart());
 

@@ -33,6 +33,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected const int RegisteredRoleId = 3;
     protected const int GuestsRoleId = 4;
     protected const int VipRoleId = 7;
+    protected const int WholesaleRoleId = 9;
     protected const int NewsletterTypeId = 1;
 
     private readonly ManualTimeProvider _clock = new();
@@ -80,14 +81,13 @@ public abstract class PipelineTestBase : EmulatorTestBase
             ApiBaseUrl = Emulator.ApiBaseUrl,
             AccountId = Emulator.Options.AccountId,
             ClientFolderId = Emulator.Options.ClientFolderId,
-            RequestTimeoutSeconds = 10,
-            RulesJson = RuleStorage.Serialize(
-            [
-                CustomersRule,
-                new IcontactRule { CustomerRoleIds = [RegisteredRoleId], RequireNewsletter = true, NewsletterTypeId = NewsletterTypeId, ListId = NewsletterListId, ListName = "Newsletter" },
-                new IcontactRule { CustomerRoleIds = [VipRoleId], ListId = VipListId, ListName = "VIP", SubscriptionStatus = "pending" }
-            ])
+            RequestTimeoutSeconds = 10
         };
+        RuleRows = new InMemoryRepository<IcontactRuleRecord>();
+        SeedRules(0,
+            CustomersRule,
+            new IcontactRule { CustomerRoleIds = [RegisteredRoleId], RequireNewsletter = true, NewsletterTypeId = NewsletterTypeId, ListId = NewsletterListId, ListName = "Newsletter" },
+            new IcontactRule { CustomerRoleIds = [VipRoleId], ListId = VipListId, ListName = "VIP", SubscriptionStatus = "pending" });
         Settings = new() { [0] = new IcontactSettings(), [StoreId] = settings };
         Customers = [];
         Roles = [];
@@ -107,6 +107,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
             .ReturnsAsync((string email) => Customers.Values.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)));
         CustomerService.Setup(c => c.GetCustomerRoleIdsAsync(It.IsAny<Customer>(), It.IsAny<bool>()))
             .ReturnsAsync((Customer c, bool _) => Roles.GetValueOrDefault(c.Id, []));
+        CustomerService.Setup(c => c.GetAllCustomerRolesAsync(It.IsAny<bool>()))
+            .ReturnsAsync(() => new[] { 1, RegisteredRoleId, GuestsRoleId, VipRoleId, WholesaleRoleId }.Select(id => new CustomerRole { Id = id, Active = true }).ToList());
         //the platform's paging: any of the roles, not deleted, created up to a time, newest first
         CustomerService.SetupCustomerPaging((createdTo, roleIds, isActive, pageIndex, pageSize, countOnly) =>
         {
@@ -142,6 +144,20 @@ public abstract class PipelineTestBase : EmulatorTestBase
             mock.Setup(s => s.GetStoreByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Stores.GetValueOrDefault(id));
             return mock;
         }
+    }
+
+    /// <summary>
+    /// The plugin's rule table
+    /// </summary>
+    protected InMemoryRepository<IcontactRuleRecord> RuleRows { get; private set; }
+
+    /// <summary>
+    /// Gives a scope rules of its own, as rows of the rule table (tests that change them later go through the rule service)
+    /// </summary>
+    protected void SeedRules(int scope, params IcontactRule[] rules)
+    {
+        for (var order = 0; order < rules.Length; order++)
+            RuleRows.InsertAsync(new IcontactRuleRecord { StoreId = scope, RuleId = rules[order].Id, DisplayOrder = order, RuleJson = RuleStorage.SerializeRule(rules[order]) }).Wait();
     }
 
     /// <summary>
@@ -189,6 +205,9 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<IcontactStoreStatus>>(Statuses);
         services.AddSingleton<IRepository<IcontactSyncRun>>(Runs);
         services.AddSingleton<IRepository<IcontactRequestCount>>(RequestCounts);
+        services.AddSingleton<IRepository<IcontactRuleRecord>>(RuleRows);
+        services.AddSingleton<IRepository<CustomerCustomerRoleMapping>>(new ViewRepository<CustomerCustomerRoleMapping>(() =>
+            Roles.SelectMany(pair => pair.Value.Select(roleId => new CustomerCustomerRoleMapping { CustomerId = pair.Key, CustomerRoleId = roleId }))));
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         services.RemoveAll<IHostedService>();
         return services.BuildServiceProvider();
@@ -208,7 +227,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
 
     protected SubscriptionPlanner Planner() => Resolve<SubscriptionPlanner>();
 
-    protected EventConsumer Consumer() => new(Planner());
+    protected EventConsumer Consumer() => new(Resolve<CustomerErasureService>(), Planner());
 
     protected QueueService QueueService() => Resolve<QueueService>();
 

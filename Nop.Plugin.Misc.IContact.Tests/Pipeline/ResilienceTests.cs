@@ -255,7 +255,7 @@ public class ResilienceTests : PipelineTestBase
         await DeliverAllAsync();
 
         Assert.That(EmulatorSubscriptions().Select(s => s.ListId), Has.All.EqualTo(recreated));
-        var rules = Services.RuleStorage.Parse(Settings[StoreId].RulesJson);
+        var rules = await Rules().GetRulesAsync(StoreId);
         Assert.That(rules.Single(r => r.Id == CustomersRule.Id).ListId, Is.EqualTo(recreated));
         Assert.That(Statuses.Items.Single().LastNotice, Does.Contain("Customers").And.Contain(recreated));
     }
@@ -281,9 +281,7 @@ public class ResilienceTests : PipelineTestBase
         string replacement;
         lock (Emulator.State.Lock)
             replacement = Emulator.State.AddList("Customers 2026").ListId.ToString();
-        var rules = Services.RuleStorage.Parse(Settings[StoreId].RulesJson)
-            .Select(r => r.Id == CustomersRule.Id ? r with { ListId = replacement, ListName = "Customers 2026" } : r);
-        Settings[StoreId].RulesJson = Services.RuleStorage.Serialize(rules);
+        await Rules().BindRuleAsync(StoreId, CustomersRule.Id, new Nop.Plugin.Misc.IContact.Api.IcontactList { ListId = replacement, Name = "Customers 2026" });
         await QueueService().RetargetAsync(StoreId, CustomersListId, replacement);
         await Cache.RemoveByPrefixAsync(IcontactDefaults.CachePrefix);
         await DeliverAllAsync();

@@ -23,7 +23,11 @@ public class IcontactPluginTests
         _tasks = new Mock<IScheduleTaskService>();
         _settings = new Mock<ISettingService>();
         _webHelper = new Mock<IWebHelper>();
-        _plugin = new IcontactPlugin(_localization.Object, _tasks.Object, _settings.Object, _webHelper.Object);
+        var stores = new Mock<Nop.Services.Stores.IStoreService>();
+        stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([new Nop.Core.Domain.Stores.Store { Id = 1 }]);
+        var rules = new Services.IcontactRuleService(new Support.InMemoryRepository<Domain.IcontactRuleRecord>(), _settings.Object,
+            new Support.MemoryStaticCacheManager(TimeProvider.System));
+        _plugin = new IcontactPlugin(rules, _localization.Object, _tasks.Object, _settings.Object, stores.Object, _webHelper.Object);
     }
 
     [Test]

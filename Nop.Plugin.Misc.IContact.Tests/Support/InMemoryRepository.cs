@@ -19,7 +19,7 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
         get { lock (_lock) return _items.Values.ToList(); }
     }
 
-    public IQueryable<TEntity> Table => Items.AsQueryable();
+    public virtual IQueryable<TEntity> Table => Items.AsQueryable();
 
     public Task<TEntity> GetByIdAsync(int? id, Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true, bool useShortTermCache = false)
     {

@@ -34,6 +34,7 @@ public class NopStartup : INopStartup
         services.AddScoped<IcontactAccountService>();
         services.AddScoped<IcontactRuleService>();
         services.AddScoped<SubscriptionPlanner>();
+        services.AddScoped<CustomerErasureService>();
         services.AddScoped<StaleListGuard>();
         services.AddScoped<DeliveryService>();
         services.AddScoped<CustomerFactsReader>();

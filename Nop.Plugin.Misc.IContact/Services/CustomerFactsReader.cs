@@ -1,6 +1,7 @@
 using Nop.Core;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Messages;
+using Nop.Data;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Services.Customers;
 using Nop.Services.Messages;
@@ -17,15 +18,19 @@ public class CustomerFactsReader
 
     protected readonly ICustomerService _customerService;
     protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
+    protected readonly IRepository<CustomerCustomerRoleMapping> _roleMappingRepository;
 
     #endregion
 
     #region Ctor
 
-    public CustomerFactsReader(ICustomerService customerService, INewsLetterSubscriptionService newsLetterSubscriptionService)
+    public CustomerFactsReader(ICustomerService customerService,
+        INewsLetterSubscriptionService newsLetterSubscriptionService,
+        IRepository<CustomerCustomerRoleMapping> roleMappingRepository)
     {
         _customerService = customerService;
         _newsLetterSubscriptionService = newsLetterSubscriptionService;
+        _roleMappingRepository = roleMappingRepository;
     }
 
     #endregion
@@ -37,6 +42,19 @@ public class CustomerFactsReader
     /// </summary>
     public static int[] RolesOf(IEnumerable<IcontactRule> rules) =>
         rules.Where(rule => rule.Enabled).SelectMany(rule => rule.CustomerRoleIds).Distinct().ToArray();
+
+    /// <summary>
+    /// Reads a customer's active roles from the mappings themselves, never from the platform's per-request role cache:
+    /// a role-mapping event may reach the plugin before the platform's cache consumer has evicted the roles read
+    /// earlier in the same request (consumer order is not fixed)
+    /// </summary>
+    public virtual async Task<int[]> FreshRoleIdsAsync(Customer customer)
+    {
+        var customerId = customer.Id;
+        var mapped = await _roleMappingRepository.GetAllAsync(query => query.Where(mapping => mapping.CustomerId == customerId));
+        var active = (await _customerService.GetAllCustomerRolesAsync()).Select(role => role.Id).ToHashSet();
+        return mapped.Select(mapping => mapping.CustomerRoleId).Where(active.Contains).Distinct().ToArray();
+    }
 
     /// <summary>
     /// Reads the customers in some roles page by page, newest first (named arguments: the platform's parameter order is long)

@@ -17,6 +17,7 @@ public class DeliveryService
 {
     #region Fields
 
+    protected readonly CustomerErasureService _customerErasureService;
     protected readonly ErrorDescriber _errorDescriber;
     protected readonly IcontactGateway _gateway;
     protected readonly ILogger _logger;
@@ -38,7 +39,8 @@ public class DeliveryService
 
     #region Ctor
 
-    public DeliveryService(ErrorDescriber errorDescriber,
+    public DeliveryService(CustomerErasureService customerErasureService,
+        ErrorDescriber errorDescriber,
         IcontactGateway gateway,
         ILogger logger,
         ISettingService settingService,
@@ -48,6 +50,7 @@ public class DeliveryService
         SubscriberService subscriberService,
         TimeProvider timeProvider)
     {
+        _customerErasureService = customerErasureService;
         _errorDescriber = errorDescriber;
         _gateway = gateway;
         _logger = logger;
@@ -221,6 +224,7 @@ public class DeliveryService
                 customer.Where(item => item.Operation == QueueOperation.Unsubscribe).Select(item => item.ListId));
         }
 
+        await _customerErasureService.ForgetDeliveredAsync(connection.StoreId, delivered);
         await connection.RecordSuccessAsync();
         var failedForGood = failed.Count(f => f.Item.State == QueueItemState.Failed);
         return new DeliveryPassResult(delivered.Count + leftAlone.Count + claimed.Count - newest.Count, failed.Count - failedForGood, failedForGood, waiting);

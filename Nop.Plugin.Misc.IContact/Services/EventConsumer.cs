@@ -1,4 +1,5 @@
 using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Gdpr;
 using Nop.Core.Domain.Messages;
 using Nop.Core.Events;
 using Nop.Services.Events;
@@ -6,8 +7,8 @@ using Nop.Services.Events;
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
-/// Listens to the platform's events inside the shopper's request: a guard, one call into the planner, which only
-/// queues rows. Nothing here talks to iContact.
+/// Listens to the platform's events inside the shopper's request: a guard, one call into the planner or the erasure
+/// service, which only queue (and purge) rows. Nothing here talks to iContact.
 /// </summary>
 public class EventConsumer :
     IConsumer<CustomerRegisteredEvent>,
@@ -16,19 +17,22 @@ public class EventConsumer :
     IConsumer<EntityDeletedEvent<CustomerCustomerRoleMapping>>,
     IConsumer<EntityUpdatedEvent<Customer>>,
     IConsumer<EntityDeletedEvent<Customer>>,
+    IConsumer<CustomerPermanentlyDeleted>,
     IConsumer<EmailSubscribedEvent>,
     IConsumer<EmailUnsubscribedEvent>
 {
     #region Fields
 
+    protected readonly CustomerErasureService _customerErasureService;
     protected readonly SubscriptionPlanner _subscriptionPlanner;
 
     #endregion
 
     #region Ctor
 
-    public EventConsumer(SubscriptionPlanner subscriptionPlanner)
+    public EventConsumer(CustomerErasureService customerErasureService, SubscriptionPlanner subscriptionPlanner)
     {
+        _customerErasureService = customerErasureService;
         _subscriptionPlanner = subscriptionPlanner;
     }
 
@@ -62,19 +66,24 @@ public class EventConsumer :
     public Task HandleEventAsync(EntityUpdatedEvent<Customer> eventMessage) => _subscriptionPlanner.CustomerUpdatedAsync(eventMessage.Entity);
 
     /// <summary>
-    /// A customer was deleted (GDPR erasure included)
+    /// A customer was deleted (an administrator's delete; the GDPR erasure raises the event below instead)
     /// </summary>
-    public Task HandleEventAsync(EntityDeletedEvent<Customer> eventMessage) => _subscriptionPlanner.CustomerErasedAsync(eventMessage.Entity);
+    public Task HandleEventAsync(EntityDeletedEvent<Customer> eventMessage) => _customerErasureService.EraseAsync(eventMessage.Entity.Id, eventMessage.Entity.Email);
+
+    /// <summary>
+    /// A customer was erased under the GDPR (the platform soft-deletes it and blanks its address before this event)
+    /// </summary>
+    public Task HandleEventAsync(CustomerPermanentlyDeleted eventMessage) => _customerErasureService.EraseAsync(eventMessage.CustomerId, eventMessage.Email);
 
     /// <summary>
     /// An address subscribed to a newsletter
     /// </summary>
-    public Task HandleEventAsync(EmailSubscribedEvent eventMessage) => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription?.Email);
+    public Task HandleEventAsync(EmailSubscribedEvent eventMessage) => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription);
 
     /// <summary>
     /// An address unsubscribed from a newsletter
     /// </summary>
-    public Task HandleEventAsync(EmailUnsubscribedEvent eventMessage) => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription?.Email);
+    public Task HandleEventAsync(EmailUnsubscribedEvent eventMessage) => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription);
 
     #endregion
 }

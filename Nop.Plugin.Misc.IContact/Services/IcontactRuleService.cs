@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using Nop.Core.Caching;
+using Nop.Data;
 using Nop.Plugin.Misc.IContact.Api;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Services.Configuration;
@@ -9,12 +8,14 @@ namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
 /// The only reader and writer of rules. Rules belong to a settings scope: the shared one (0) or a store that overrides
-/// them. How they are stored is private to this class.
+/// them. They live in the plugin's rule table, one row per rule (no length limit on any database); how is private to
+/// this class and <see cref="RuleStorage"/>.
 /// </summary>
 public class IcontactRuleService
 {
     #region Fields
 
+    protected readonly IRepository<IcontactRuleRecord> _ruleRepository;
     protected readonly ISettingService _settingService;
     protected readonly IStaticCacheManager _staticCacheManager;
 
@@ -22,8 +23,9 @@ public class IcontactRuleService
 
     #region Ctor
 
-    public IcontactRuleService(ISettingService settingService, IStaticCacheManager staticCacheManager)
+    public IcontactRuleService(IRepository<IcontactRuleRecord> ruleRepository, ISettingService settingService, IStaticCacheManager staticCacheManager)
     {
+        _ruleRepository = ruleRepository;
         _settingService = settingService;
         _staticCacheManager = staticCacheManager;
     }
@@ -32,37 +34,68 @@ public class IcontactRuleService
 
     #region Utilities
 
+    protected virtual Task<IList<IcontactRuleRecord>> RowsAsync(int scope) =>
+        _ruleRepository.GetAllAsync(query => query.Where(row => row.StoreId == scope).OrderBy(row => row.DisplayOrder).ThenBy(row => row.Id));
+
     /// <summary>
-    /// Parses stored rules once per distinct text (events read rules often)
+    /// Reads the rules of a store, parsed once until the next change (events read rules often): its own rows, or the shared ones
     /// </summary>
-    protected virtual Task<IReadOnlyList<IcontactRule>> ParseAsync(string json)
+    protected virtual Task<(bool Own, IReadOnlyList<IcontactRule> Rules)> ReadAsync(int storeId)
     {
-        json ??= string.Empty;
-        var key = _staticCacheManager.PrepareKeyForDefaultCache(IcontactDefaults.RulesCacheKey, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json))));
-        return _staticCacheManager.GetAsync(key, () => (IReadOnlyList<IcontactRule>)RuleStorage.Parse(json));
+        var key = _staticCacheManager.PrepareKeyForDefaultCache(IcontactDefaults.RulesCacheKey, storeId);
+        return _staticCacheManager.GetAsync(key, async () =>
+        {
+            var own = storeId > 0 ? await RowsAsync(storeId) : [];
+            var rows = own.Count > 0 ? own : await RowsAsync(0);
+            return (own.Count > 0, (IReadOnlyList<IcontactRule>)RuleStorage.ParseRows(rows));
+        });
     }
 
     /// <summary>
-    /// The one writer: stores a scope's rules (saving in a store's scope makes the rules that store's own)
+    /// The one writer: makes the rows of a scope match a list of rules, changing only what differs (a reader never
+    /// finds the scope empty half-way). A store's scope without rules keeps a marker row: it still has rules of its own.
     /// </summary>
-    protected virtual async Task WriteAsync(int scope, IcontactSettings settings, IEnumerable<IcontactRule> rules)
+    protected virtual async Task WriteAsync(int scope, IList<IcontactRule> rules)
     {
-        settings.RulesJson = RuleStorage.Serialize(rules);
-        await _settingService.SaveSettingOverridablePerStoreAsync(settings, s => s.RulesJson, true, scope);
+        var rows = await RowsAsync(scope);
+        var byRuleId = rows.Where(row => row.RuleId is not null).GroupBy(row => row.RuleId).ToDictionary(g => g.Key, g => g.First());
+        for (var order = 0; order < rules.Count; order++)
+        {
+            var json = RuleStorage.SerializeRule(rules[order]);
+            if (!byRuleId.Remove(rules[order].Id, out var row))
+            {
+                await _ruleRepository.InsertAsync(new IcontactRuleRecord { StoreId = scope, RuleId = rules[order].Id, DisplayOrder = order, RuleJson = json }, false);
+                continue;
+            }
+
+            if (row.RuleJson == json && row.DisplayOrder == order)
+                continue;
+            row.RuleJson = json;
+            row.DisplayOrder = order;
+            await _ruleRepository.UpdateAsync(row, false);
+        }
+
+        var marker = rows.FirstOrDefault(row => row.RuleId is null);
+        if (scope > 0 && rules.Count == 0 && marker is null)
+            await _ruleRepository.InsertAsync(new IcontactRuleRecord { StoreId = scope }, false);
+        var doomed = byRuleId.Values.Select(row => row.Id).Concat(rules.Count > 0 && marker is not null ? [marker.Id] : []).ToList();
+        if (doomed.Count > 0)
+            await _ruleRepository.DeleteAsync(row => doomed.Contains(row.Id));
+
+        await _staticCacheManager.RemoveByPrefixAsync(IcontactDefaults.RulesCachePrefix);
     }
 
     /// <summary>
-    /// Changes the rules of a scope
+    /// Changes the rules of a scope (saving in a store's scope makes the rules that store's own)
     /// </summary>
     /// <returns>Whether anything changed (and was saved)</returns>
     protected virtual async Task<bool> ChangeAsync(int scope, Func<List<IcontactRule>, bool> change)
     {
-        var settings = await _settingService.LoadSettingAsync<IcontactSettings>(scope);
-        var rules = RuleStorage.Parse(settings.RulesJson);
+        var rules = (await ReadAsync(scope)).Rules.ToList();
         if (!change(rules))
             return false;
 
-        await WriteAsync(scope, settings, rules);
+        await WriteAsync(scope, rules);
         return true;
     }
 
@@ -74,14 +107,24 @@ public class IcontactRuleService
     /// Gets the rules that apply to a store: its own, or the shared ones
     /// </summary>
     /// <exception cref="InvalidOperationException">The stored rules cannot be read (never silently replaced)</exception>
-    public virtual async Task<IReadOnlyList<IcontactRule>> GetRulesAsync(int storeId) =>
-        await ParseAsync((await _settingService.LoadSettingAsync<IcontactSettings>(storeId)).RulesJson);
+    public virtual async Task<IReadOnlyList<IcontactRule>> GetRulesAsync(int storeId) => (await ReadAsync(storeId)).Rules;
 
     /// <summary>
     /// Gets a value indicating whether a store has rules of its own
     /// </summary>
-    public virtual async Task<bool> HasOwnRulesAsync(int storeId) =>
-        storeId > 0 && await _settingService.SettingExistsAsync(await _settingService.LoadSettingAsync<IcontactSettings>(storeId), s => s.RulesJson, storeId);
+    public virtual async Task<bool> HasOwnRulesAsync(int storeId) => storeId > 0 && (await ReadAsync(storeId)).Own;
+
+    /// <summary>
+    /// Gets a value indicating whether a rule of any scope mentions a role (a cheap filter before finding the store a
+    /// customer's rules come from)
+    /// </summary>
+    public virtual async Task<bool> AnyScopeInvolvesRoleAsync(int roleId)
+    {
+        var key = _staticCacheManager.PrepareKeyForDefaultCache(IcontactDefaults.RulesCacheKey, "roles");
+        var roles = await _staticCacheManager.GetAsync(key, async () =>
+            RuleStorage.ParseRows(await _ruleRepository.GetAllAsync(query => query)).Where(rule => rule.Enabled).SelectMany(rule => rule.CustomerRoleIds).ToHashSet());
+        return roles.Contains(roleId);
+    }
 
     /// <summary>
     /// Checks a rule and returns the locale keys of what is missing or wrong
@@ -172,8 +215,32 @@ public class IcontactRuleService
         if (storeId == 0)
             return;
 
-        await _settingService.DeleteSettingAsync(await _settingService.LoadSettingAsync<IcontactSettings>(storeId), s => s.RulesJson, storeId);
+        await _ruleRepository.DeleteAsync(row => row.StoreId == storeId);
+        await _staticCacheManager.RemoveByPrefixAsync(IcontactDefaults.RulesCachePrefix);
+    }
+
+    /// <summary>
+    /// Moves the rules of version 1.0 out of the settings (IcontactSettings.RulesJson of the shared scope and of each
+    /// store that overrode it) into the rule table, then deletes those settings. Idempotent: a scope that already has
+    /// rows keeps them, and a moved setting is gone.
+    /// </summary>
+    /// <param name="storeIds">Every store's identifier</param>
+    /// <exception cref="InvalidOperationException">Stored rules cannot be read (the setting is kept, never silently replaced)</exception>
+    public virtual async Task MoveRulesOutOfSettingsAsync(IEnumerable<int> storeIds)
+    {
+        foreach (var scope in storeIds.Where(id => id > 0).Prepend(0).Distinct())
+        {
+            var settings = await _settingService.LoadSettingAsync<IcontactSettings>(scope);
+            if (!await _settingService.SettingExistsAsync(settings, s => s.RulesJson, scope))
+                continue;
+
+            if ((await RowsAsync(scope)).Count == 0 && (scope > 0 || !string.IsNullOrWhiteSpace(settings.RulesJson)))
+                await WriteAsync(scope, RuleStorage.Parse(settings.RulesJson));
+            await _settingService.DeleteSettingAsync(settings, s => s.RulesJson, scope);
+        }
+
         await _settingService.ClearCacheAsync();
+        await _staticCacheManager.RemoveByPrefixAsync(IcontactDefaults.RulesCachePrefix);
     }
 
     #endregion

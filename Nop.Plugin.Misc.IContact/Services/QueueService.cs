@@ -299,5 +299,31 @@ public partial class QueueService
         return _queueRepository.DeleteAsync(item => (item.StateId == done || item.StateId == leftAlone) && item.UpdatedOnUtc < beforeUtc);
     }
 
+    /// <summary>
+    /// Gets the store, address and list of every item, in any state, that concerns a customer or one of its addresses
+    /// </summary>
+    public virtual async Task<IList<(int StoreId, string Email, string ListId)>> GetListsOfAsync(int customerId, IList<string> emails)
+    {
+        var items = await _queueRepository.GetAllAsync(query => query.Where(item => (customerId > 0 && item.CustomerId == customerId) || emails.Contains(item.Email)));
+        return items.Select(item => (item.StoreId, item.Email, item.ListId)).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// Deletes every item, in any state, that holds a customer's personal data, by customer id and by address
+    /// (delivered items included), except erasure items not yet delivered: they are what the erasure itself still
+    /// needs. One statement.
+    /// </summary>
+    /// <param name="storeId">Store identifier, or 0 for every store</param>
+    /// <param name="customerId">Customer identifier, or 0 to match by address only</param>
+    /// <param name="emails">Normalised addresses</param>
+    public virtual Task<int> PurgePersonalDataAsync(int storeId, int customerId, IList<string> emails)
+    {
+        var done = (int)QueueItemState.Done;
+        var erasure = IcontactDefaults.ErasureMark;
+        return _queueRepository.DeleteAsync(item => (storeId == 0 || item.StoreId == storeId)
+            && ((customerId > 0 && item.CustomerId == customerId) || emails.Contains(item.Email))
+            && (item.RuleId != erasure || item.RuleId == null || item.StateId == done));
+    }
+
     #endregion
 }

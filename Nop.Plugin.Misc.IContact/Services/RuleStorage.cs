@@ -4,9 +4,8 @@ using Nop.Plugin.Misc.IContact.Domain;
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
-/// The storage format of rules, private to <see cref="IcontactRuleService"/>: rules live in <see cref="IcontactSettings.RulesJson"/>
-/// as JSON because nopCommerce's setting service persists only simple values (and List of int/decimal/string, Dictionary
-/// of int to int) and silently drops anything else
+/// The storage format of rules, private to <see cref="IcontactRuleService"/>: one JSON object per rule row, and the JSON
+/// list of version 1.0's <see cref="IcontactSettings.RulesJson"/> setting (read once, when the rules move to the table)
 /// </summary>
 internal static class RuleStorage
 {
@@ -37,7 +36,36 @@ internal static class RuleStorage
     }
 
     /// <summary>
-    /// Writes rules for storage
+    /// Writes rules as one JSON list (the 1.0 setting's format)
     /// </summary>
     public static string Serialize(IEnumerable<IcontactRule> rules) => JsonSerializer.Serialize(rules, Options);
+
+    /// <summary>
+    /// Writes one rule for its row
+    /// </summary>
+    public static string SerializeRule(IcontactRule rule) => JsonSerializer.Serialize(rule, Options);
+
+    /// <summary>
+    /// Reads the rules of rule rows in their order (marker rows carry none)
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A row is not rule JSON (never silently dropped)</exception>
+    public static List<IcontactRule> ParseRows(IEnumerable<IcontactRuleRecord> rows)
+    {
+        var rules = new List<IcontactRule>();
+        foreach (var row in rows.Where(row => !string.IsNullOrWhiteSpace(row.RuleJson)))
+        {
+            try
+            {
+                var rule = JsonSerializer.Deserialize<IcontactRule>(row.RuleJson, Options);
+                if (rule is not null)
+                    rules.Add(rule with { Id = rule.Id ?? row.RuleId, CustomerRoleIds = rule.CustomerRoleIds ?? [] });
+            }
+            catch (JsonException exception)
+            {
+                throw new InvalidOperationException($"The stored iContact rule {row.Id} is not valid JSON: {exception.Message}", exception);
+            }
+        }
+
+        return rules;
+    }
 }

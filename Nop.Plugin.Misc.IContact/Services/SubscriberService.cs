@@ -145,5 +145,14 @@ public class SubscriberService
         await _subscriberRepository.DeleteAsync(s => s.CustomerId == customerId && s.StoreId == storeId);
     }
 
+    /// <summary>
+    /// Forgets every record of a customer or of one of its addresses (erasure)
+    /// </summary>
+    /// <param name="storeId">Store identifier, or 0 for every store</param>
+    /// <param name="customerId">Customer identifier, or 0 to match by address only</param>
+    /// <param name="emails">Normalised addresses</param>
+    public virtual Task<int> PurgeAsync(int storeId, int customerId, IList<string> emails) =>
+        _subscriberRepository.DeleteAsync(s => (storeId == 0 || s.StoreId == storeId) && ((customerId > 0 && s.CustomerId == customerId) || emails.Contains(s.Email)));
+
     #endregion
 }

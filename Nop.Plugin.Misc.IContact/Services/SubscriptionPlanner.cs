@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Nop.Core;
 using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Messages;
 using Nop.Data;
 using Nop.Plugin.Misc.IContact.Api;
 using Nop.Plugin.Misc.IContact.Domain;
@@ -18,6 +19,7 @@ public class SubscriptionPlanner
 {
     #region Fields
 
+    protected readonly CustomerFactsReader _customerFactsReader;
     protected readonly ICustomerService _customerService;
     protected readonly IcontactRuleService _ruleService;
     protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
@@ -30,7 +32,8 @@ public class SubscriptionPlanner
 
     #region Ctor
 
-    public SubscriptionPlanner(ICustomerService customerService,
+    public SubscriptionPlanner(CustomerFactsReader customerFactsReader,
+        ICustomerService customerService,
         IcontactRuleService ruleService,
         INewsLetterSubscriptionService newsLetterSubscriptionService,
         ISettingService settingService,
@@ -38,6 +41,7 @@ public class SubscriptionPlanner
         QueueService queueService,
         SubscriberService subscriberService)
     {
+        _customerFactsReader = customerFactsReader;
         _customerService = customerService;
         _ruleService = ruleService;
         _newsLetterSubscriptionService = newsLetterSubscriptionService;
@@ -68,7 +72,7 @@ public class SubscriptionPlanner
     /// </summary>
     protected virtual async Task<CustomerFacts> FactsAsync(Customer customer, int storeId, IReadOnlyList<IcontactRule> rules)
     {
-        var roleIds = await _customerService.GetCustomerRoleIdsAsync(customer);
+        var roleIds = await _customerFactsReader.FreshRoleIdsAsync(customer);
         IReadOnlyCollection<int> newsletterTypes = [];
         if (rules.Any(rule => rule.RequireNewsletter && RuleEvaluator.MatchesRoles(rule, roleIds)))
         {
@@ -90,12 +94,18 @@ public class SubscriptionPlanner
     /// moves memberships to a changed email address
     /// </summary>
     /// <param name="customer">Customer</param>
-    public virtual async Task SyncCustomerAsync(Customer customer)
+    public virtual async Task SyncCustomerAsync(Customer customer) => await SyncCustomerInStoreAsync(customer, await StoreOfAsync(customer));
+
+    /// <summary>
+    /// Brings a customer's queued memberships in one store in line with that store's rules and the consent given there
+    /// </summary>
+    /// <param name="customer">Customer</param>
+    /// <param name="storeId">Store whose rules, consent and queue apply</param>
+    public virtual async Task SyncCustomerInStoreAsync(Customer customer, int storeId)
     {
         if (!CanHaveContact(customer))
             return;
 
-        var storeId = await StoreOfAsync(customer);
         var (settings, rules) = await RulesOfStoreAsync(storeId);
         if (rules.Count == 0)
             return;
@@ -148,58 +158,38 @@ public class SubscriptionPlanner
     }
 
     /// <summary>
-    /// Reacts to a role being given or taken: customers in roles no rule mentions (every new visitor gets "Guests")
-    /// cost nothing more than this check
+    /// Reacts to a role being given or taken, with the rules of the customer's store (in the admin the current store is
+    /// the admin host's, not the customer's): customers in roles no rule of any scope mentions (every new visitor gets
+    /// "Guests") cost nothing more than this cached check
     /// </summary>
     /// <param name="mapping">Role mapping</param>
     public virtual async Task RoleChangedAsync(CustomerCustomerRoleMapping mapping)
     {
-        var currentStoreId = (await _storeContext.GetCurrentStoreAsync())?.Id ?? 0;
-        var (_, rules) = await RulesOfStoreAsync(currentStoreId);
-        if (!RuleEvaluator.InvolvesRole(rules, mapping.CustomerRoleId))
+        if (!await _ruleService.AnyScopeInvolvesRoleAsync(mapping.CustomerRoleId))
             return;
 
-        await SyncCustomerAsync(await _customerService.GetCustomerByIdAsync(mapping.CustomerId));
-    }
-
-    /// <summary>
-    /// Reacts to a newsletter subscription or unsubscription of an address that belongs to a customer
-    /// </summary>
-    /// <param name="email">Email address</param>
-    public virtual async Task NewsletterChangedAsync(string email)
-    {
-        if (string.IsNullOrWhiteSpace(email))
+        var customer = await _customerService.GetCustomerByIdAsync(mapping.CustomerId);
+        if (customer is null)
             return;
 
-        var customer = await _customerService.GetCustomerByEmailAsync(email.Trim());
-        if (customer is not null)
+        var (_, rules) = await RulesOfStoreAsync(await StoreOfAsync(customer));
+        if (RuleEvaluator.InvolvesRole(rules, mapping.CustomerRoleId))
             await SyncCustomerAsync(customer);
     }
 
     /// <summary>
-    /// Takes an erased customer off every list the plugin put it on (or deletes the contact, when the owner chose so)
+    /// Reacts to a newsletter subscription or unsubscription of an address that belongs to a customer, with the rules
+    /// and consent of the store the subscription belongs to (not the store the customer registered in)
     /// </summary>
-    /// <param name="customer">Customer (its email may already carry a "-DELETED" suffix)</param>
-    public virtual async Task CustomerErasedAsync(Customer customer)
+    /// <param name="subscription">The subscription the event carries</param>
+    public virtual async Task NewsletterChangedAsync(NewsLetterSubscription subscription)
     {
-        var items = new List<IcontactQueueItem>();
-        foreach (var subscriber in await _subscriberService.GetAllAsync(customer.Id))
-        {
-            var settings = await _settingService.LoadSettingAsync<IcontactSettings>(subscriber.StoreId);
-            if (!IcontactConnectionService.IsConfigured(settings))
-                continue;
+        if (string.IsNullOrWhiteSpace(subscription?.Email))
+            return;
 
-            if (settings.DeleteContactOnCustomerErase)
-            {
-                items.Add(QueueItemFactory.DeleteContact(subscriber.StoreId, customer.Id, subscriber.Email));
-            }
-            else
-            {
-                items.AddRange(subscriber.GetListIds().Select(listId => QueueItemFactory.Unsubscribe(subscriber.StoreId, customer.Id, subscriber.Email, listId)));
-            }
-        }
-
-        await _queueService.EnqueueAsync(items);
+        var customer = await _customerService.GetCustomerByEmailAsync(subscription.Email.Trim());
+        if (customer is not null)
+            await SyncCustomerInStoreAsync(customer, subscription.StoreId > 0 ? subscription.StoreId : await StoreOfAsync(customer));
     }
 
     #endregion

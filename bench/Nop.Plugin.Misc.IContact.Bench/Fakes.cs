@@ -145,3 +145,11 @@ public sealed class IndexedSubscriberService(IndexedSubscriberRepository reposit
         return Task.FromResult<IList<IcontactSubscriber>>(repository.ByCustomer.Values.Where(s => s.StoreId == storeId && wanted.Contains(s.ContactId)).ToList());
     }
 }
+
+/// <summary>
+/// The facts reader reading role mappings through the store's index (the real one asks the mapping table by customer id)
+/// </summary>
+public sealed class IndexedCustomerFactsReader(FakeStore store) : CustomerFactsReader(store, store, null)
+{
+    public override Task<int[]> FreshRoleIdsAsync(Customer customer) => Task.FromResult(store.Roles.GetValueOrDefault(customer.Id, []));
+}

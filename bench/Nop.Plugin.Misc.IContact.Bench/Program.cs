@@ -195,6 +195,7 @@ namespace Nop.Plugin.Misc.IContact.Bench
         public IndexedSubscriberRepository Subscribers { get; } = new();
         public InMemoryRepository<IcontactStoreStatus> Statuses { get; } = new();
         public InMemoryRepository<IcontactSyncRun> Runs { get; } = new();
+        public InMemoryRepository<IcontactRuleRecord> RuleRows { get; } = new();
         private ServiceProvider _provider;
 
         /// <summary>
@@ -216,9 +217,13 @@ namespace Nop.Plugin.Misc.IContact.Bench
             services.AddSingleton<Nop.Data.IRepository<IcontactStoreStatus>>(Statuses);
             services.AddSingleton<Nop.Data.IRepository<IcontactSyncRun>>(Runs);
             services.AddSingleton<Nop.Data.IRepository<IcontactRequestCount>>(new InMemoryRepository<IcontactRequestCount>());
+            services.AddSingleton<Nop.Data.IRepository<IcontactRuleRecord>>(RuleRows);
+            services.AddSingleton<Nop.Data.IRepository<Nop.Core.Domain.Customers.CustomerCustomerRoleMapping>>(
+                new ViewRepository<Nop.Core.Domain.Customers.CustomerCustomerRoleMapping>(() => [])); //read through IndexedCustomerFactsReader
             new Nop.Plugin.Misc.IContact.Infrastructure.NopStartup().ConfigureServices(services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
             //the bench's subscriber table is indexed like a database would be
             services.AddScoped<SubscriberService>(_ => new IndexedSubscriberService(Subscribers, TimeProvider.System));
+            services.AddScoped<CustomerFactsReader>(_ => new IndexedCustomerFactsReader(Store));
             return services.BuildServiceProvider();
         }
 
@@ -241,8 +246,10 @@ namespace Nop.Plugin.Misc.IContact.Bench
             bench.Store.Settings = new IcontactSettings
             {
                 Username = emulator.Username, AppId = emulator.AppId, EncryptedAppPassword = emulator.AppPassword, ApiBaseUrl = emulator.ApiBaseUrl,
-                AccountId = emulator.AccountId, ClientFolderId = emulator.ClientFolderId, RulesJson = RuleStorage.Serialize(rules), RequestTimeoutSeconds = 30
+                AccountId = emulator.AccountId, ClientFolderId = emulator.ClientFolderId, RequestTimeoutSeconds = 30
             };
+            for (var order = 0; order < rules.Count; order++)
+                bench.RuleRows.InsertAsync(new IcontactRuleRecord { StoreId = 0, RuleId = rules[order].Id, DisplayOrder = order, RuleJson = RuleStorage.SerializeRule(rules[order]) }).Wait();
             bench.Store.Index();
             return bench;
         }
@@ -258,7 +265,7 @@ namespace Nop.Plugin.Misc.IContact.Bench
 
         public IcontactHttpClient Client() => new(new HttpClient(Handler, disposeHandler: false));
         public QueueService QueueService() => Resolve<QueueService>();
-        public EventConsumer Consumer() => new(Resolve<SubscriptionPlanner>());
+        public EventConsumer Consumer() => new(Resolve<CustomerErasureService>(), Resolve<SubscriptionPlanner>());
         public DeliveryService Delivery() => Resolve<DeliveryService>();
         public BulkSyncService Bulk() => Resolve<BulkSyncService>();
     }

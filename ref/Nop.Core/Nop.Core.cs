@@ -145,6 +145,15 @@ namespace Nop.Core.Events
         public T Entity { get; }
     }
 }
+namespace Nop.Core.Domain.Gdpr
+{
+    public partial class CustomerPermanentlyDeleted
+    {
+        public CustomerPermanentlyDeleted(int customerId, string email) { CustomerId = customerId; Email = email; }
+        public int CustomerId { get; }
+        public string Email { get; }
+    }
+}
 namespace Nop.Core.Domain.Logging
 {
     public enum LogLevel

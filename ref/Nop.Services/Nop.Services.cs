@@ -20,6 +20,14 @@ namespace Nop.Services.Configuration
         System.Threading.Tasks.Task ClearCacheAsync();
     }
 }
+namespace Nop.Services.Stores
+{
+    public partial interface IStoreService
+    {
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Stores.Store>> GetAllStoresAsync();
+        System.Threading.Tasks.Task<Nop.Core.Domain.Stores.Store> GetStoreByIdAsync(int storeId);
+    }
+}
 namespace Nop.Services.Customers
 {
     public partial interface ICustomerService
@@ -157,13 +165,5 @@ namespace Nop.Services.Security
     {
         string EncryptText(string plainText, string encryptionPrivateKey = "");
         string DecryptText(string cipherText, string encryptionPrivateKey = "");
-    }
-}
-namespace Nop.Services.Stores
-{
-    public partial interface IStoreService
-    {
-        System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Stores.Store>> GetAllStoresAsync();
-        System.Threading.Tasks.Task<Nop.Core.Domain.Stores.Store> GetStoreByIdAsync(int storeId);
     }
 }

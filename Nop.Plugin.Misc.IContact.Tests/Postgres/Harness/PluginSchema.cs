@@ -13,12 +13,13 @@ namespace Nop.Plugin.Misc.IContact.Tests.Postgres.Harness;
 public static class PluginSchema
 {
     /// <summary>
-    /// SchemaMigration's indexes (keep in step with Nop.Plugin.Misc.IContact/Data/SchemaMigration.cs)
+    /// SchemaMigration's and RuleTableMigration's indexes (keep in step with Nop.Plugin.Misc.IContact/Data/*Migration.cs)
     /// </summary>
     public const string Indexes = """
         CREATE INDEX "IX_IcontactQueueItem_State_NextAttempt" ON "IcontactQueueItem" ("StateId", "NextAttemptOnUtc");
         CREATE INDEX "IX_IcontactQueueItem_Email" ON "IcontactQueueItem" ("Email");
         CREATE INDEX "IX_IcontactSubscriber_Customer" ON "IcontactSubscriber" ("CustomerId", "StoreId");
+        CREATE INDEX "IX_IcontactRuleRecord_Store" ON "IcontactRuleRecord" ("StoreId", "DisplayOrder");
         """;
 
     /// <summary>
