@@ -1,11 +1,17 @@
 using Nop.Core;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Messages;
+using Nop.Data;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Services.Customers;
 using Nop.Services.Messages;
 
 namespace Nop.Plugin.Misc.IContact.Services;
+
+/// <summary>
+/// Represents one customer of a bulk page: the customer, its roles among the rules' roles, and its newsletter rows in the store
+/// </summary>
+public record CustomerPageEntry(Customer Customer, IReadOnlyCollection<int> RoleIds, IReadOnlyCollection<NewsLetterSubscription> Newsletters);
 
 /// <summary>
 /// Reads, for the bulk synchronisation and its preview, the customers the rules concern and what the rules need to
@@ -17,15 +23,24 @@ public class CustomerFactsReader
 
     protected readonly ICustomerService _customerService;
     protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
+    protected readonly IRepository<Customer> _customerRepository;
+    protected readonly IRepository<CustomerCustomerRoleMapping> _customerRoleMappingRepository;
+    protected readonly IRepository<NewsLetterSubscription> _newsLetterSubscriptionRepository;
 
     #endregion
 
     #region Ctor
 
-    public CustomerFactsReader(ICustomerService customerService, INewsLetterSubscriptionService newsLetterSubscriptionService)
+    public CustomerFactsReader(ICustomerService customerService, INewsLetterSubscriptionService newsLetterSubscriptionService,
+        IRepository<Customer> customerRepository,
+        IRepository<CustomerCustomerRoleMapping> customerRoleMappingRepository,
+        IRepository<NewsLetterSubscription> newsLetterSubscriptionRepository)
     {
         _customerService = customerService;
         _newsLetterSubscriptionService = newsLetterSubscriptionService;
+        _customerRepository = customerRepository;
+        _customerRoleMappingRepository = customerRoleMappingRepository;
+        _newsLetterSubscriptionRepository = newsLetterSubscriptionRepository;
     }
 
     #endregion
@@ -44,6 +59,54 @@ public class CustomerFactsReader
     public virtual Task<IPagedList<Customer>> CustomersPageAsync(int[] roleIds, DateTime? createdToUtc, int pageIndex, bool countOnly = false) =>
         _customerService.GetAllCustomersAsync(createdToUtc: createdToUtc, customerRoleIds: roleIds, pageIndex: pageIndex,
             pageSize: IcontactDefaults.BulkPageSize, getOnlyTotalCount: countOnly);
+
+    /// <summary>
+    /// Gets the customers (not deleted: the repository's table includes soft-deleted rows) in any of some roles,
+    /// registered up to a time; the query is not run, so callers count or page it
+    /// </summary>
+    public virtual IQueryable<Customer> CustomersInRoles(int[] roleIds, DateTime? createdToUtc = null)
+    {
+        var mappings = _customerRoleMappingRepository.Table;
+        var customers = _customerRepository.Table.Where(c => !c.Deleted && mappings.Any(m => m.CustomerId == c.Id && roleIds.Contains(m.CustomerRoleId)));
+        return createdToUtc is { } to ? customers.Where(c => c.CreatedOnUtc <= to) : customers;
+    }
+
+    /// <summary>
+    /// Gets the newsletter rows of a store (every store for 0); the query is not run
+    /// </summary>
+    public virtual IQueryable<NewsLetterSubscription> NewslettersOfStore(int storeId) =>
+        _newsLetterSubscriptionRepository.Table.Where(n => storeId == 0 || n.StoreId == storeId);
+
+    /// <summary>
+    /// Reads the next page of customers by key, in one query: customers with an id above the last one read (so
+    /// customers registering or deleted meanwhile shift nothing), with their roles among the given ones and, when
+    /// asked, their active newsletter rows in the store
+    /// </summary>
+    /// <param name="roleIds">The rules' roles</param>
+    /// <param name="createdToUtc">Newest registration the run covers</param>
+    /// <param name="afterCustomerId">Id of the last customer read (0 at the start)</param>
+    /// <param name="storeId">Store of the newsletter rows</param>
+    /// <param name="withNewsletters">Whether a rule asks for newsletter consent</param>
+    /// <returns>The page, by id</returns>
+    public virtual async Task<IList<CustomerPageEntry>> ReadPageAsync(int[] roleIds, DateTime createdToUtc, int afterCustomerId, int storeId, bool withNewsletters)
+    {
+        var mappings = _customerRoleMappingRepository.Table;
+        var page = CustomersInRoles(roleIds, createdToUtc).Where(c => c.Id > afterCustomerId).OrderBy(c => c.Id).Take(IcontactDefaults.BulkPageSize);
+        var newsletters = NewslettersOfStore(storeId).Where(n => n.Active && withNewsletters);
+
+        //one row per customer, role and active newsletter row (a customer has one or two of each)
+        var rows = await (from customer in page
+                          from mapping in mappings.Where(m => m.CustomerId == customer.Id && roleIds.Contains(m.CustomerRoleId))
+                          from newsletter in newsletters.Where(n => n.Email == customer.Email).DefaultIfEmpty()
+                          select new { Customer = customer, mapping.CustomerRoleId, Newsletter = newsletter }).ToListAsync();
+
+        return rows.GroupBy(row => row.Customer.Id)
+            .OrderBy(group => group.Key)
+            .Select(group => new CustomerPageEntry(group.First().Customer,
+                group.Select(row => row.CustomerRoleId).Distinct().ToList(),
+                group.Where(row => row.Newsletter is not null).Select(row => row.Newsletter).ToList()))
+            .ToList();
+    }
 
     /// <summary>
     /// Reads a customer's facts, and all its newsletter subscriptions in the store (active or not)

@@ -49,6 +49,12 @@ public class SubscriberService
         _subscriberRepository.GetAllAsync(query => query.Where(s => s.StoreId == storeId && customerIds.Contains(s.CustomerId)));
 
     /// <summary>
+    /// Gets the records of a store as a query, for counts made together with the platform's tables (not run here)
+    /// </summary>
+    public virtual IQueryable<IcontactSubscriber> RecordsOfStore(int storeId) =>
+        _subscriberRepository.Table.Where(s => s.StoreId == storeId);
+
+    /// <summary>
     /// Gets the records of a store with these iContact contact ids
     /// </summary>
     public virtual async Task<IList<IcontactSubscriber>> GetByContactIdsAsync(int storeId, IList<string> contactIds)
