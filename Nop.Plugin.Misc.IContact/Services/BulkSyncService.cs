@@ -106,7 +106,7 @@ public class BulkSyncService
             State = SyncRunState.Running,
             StartedOnUtc = now,
             CreatedToUtc = now,
-            TotalCustomers = CustomerFactsReader.RolesOf(rules) is { Length: > 0 } roles ? await _customerFactsReader.CustomersInRoles(roles, now).CountAsync() : 0
+            TotalCustomers = CustomerFactsReader.RolesOf(rules) is { Length: > 0 } roles ? await _customerFactsReader.CountAsync(_customerFactsReader.CustomersInRoles(roles, now)) : 0
         };
         await _runRepository.InsertAsync(run, false);
         return run;

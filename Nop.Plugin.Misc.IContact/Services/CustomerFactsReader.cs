@@ -78,9 +78,9 @@ public class CustomerFactsReader
         _newsLetterSubscriptionRepository.Table.Where(n => storeId == 0 || n.StoreId == storeId);
 
     /// <summary>
-    /// Reads the next page of customers by key, in one query: customers with an id above the last one read (so
-    /// customers registering or deleted meanwhile shift nothing), with their roles among the given ones and, when
-    /// asked, their active newsletter rows in the store
+    /// Reads the next page of customers by key: customers with an id above the last one read (so customers
+    /// registering or deleted meanwhile shift nothing), then their roles among the given ones and, when asked, their
+    /// active newsletter rows in the store, one query each
     /// </summary>
     /// <param name="roleIds">The rules' roles</param>
     /// <param name="createdToUtc">Newest registration the run covers</param>
@@ -90,23 +90,36 @@ public class CustomerFactsReader
     /// <returns>The page, by id</returns>
     public virtual async Task<IList<CustomerPageEntry>> ReadPageAsync(int[] roleIds, DateTime createdToUtc, int afterCustomerId, int storeId, bool withNewsletters)
     {
-        var mappings = _customerRoleMappingRepository.Table;
         var page = CustomersInRoles(roleIds, createdToUtc).Where(c => c.Id > afterCustomerId).OrderBy(c => c.Id).Take(IcontactDefaults.BulkPageSize);
-        var newsletters = NewslettersOfStore(storeId).Where(n => n.Active && withNewsletters);
+        var customers = await _customerRepository.GetAllAsync(_ => page);
+        if (customers.Count == 0)
+            return [];
 
-        //one row per customer, role and active newsletter row (a customer has one or two of each)
-        var rows = await (from customer in page
-                          from mapping in mappings.Where(m => m.CustomerId == customer.Id && roleIds.Contains(m.CustomerRoleId))
-                          from newsletter in newsletters.Where(n => n.Email == customer.Email).DefaultIfEmpty()
-                          select new { Customer = customer, mapping.CustomerRoleId, Newsletter = newsletter }).ToListAsync();
+        //the page's role mappings and newsletter rows, each in one query over the same page
+        var mappings = (await _customerRoleMappingRepository.GetAllAsync(query =>
+                from customer in page
+                from mapping in query.Where(m => m.CustomerId == customer.Id && roleIds.Contains(m.CustomerRoleId))
+                select mapping))
+            .ToLookup(mapping => mapping.CustomerId, mapping => mapping.CustomerRoleId);
+        var newsletters = withNewsletters
+            ? (await _newsLetterSubscriptionRepository.GetAllAsync(query =>
+                    from customer in page
+                    from newsletter in query.Where(n => n.Active && (storeId == 0 || n.StoreId == storeId) && n.Email == customer.Email)
+                    select newsletter))
+                .ToLookup(newsletter => QueueItemFactory.NormalizeEmail(newsletter.Email))
+            : Enumerable.Empty<NewsLetterSubscription>().ToLookup(newsletter => newsletter.Email);
 
-        return rows.GroupBy(row => row.Customer.Id)
-            .OrderBy(group => group.Key)
-            .Select(group => new CustomerPageEntry(group.First().Customer,
-                group.Select(row => row.CustomerRoleId).Distinct().ToList(),
-                group.Where(row => row.Newsletter is not null).Select(row => row.Newsletter).ToList()))
+        return customers
+            .Select(customer => new CustomerPageEntry(customer, mappings[customer.Id].Distinct().ToList(),
+                newsletters[QueueItemFactory.NormalizeEmail(customer.Email) ?? string.Empty].ToList()))
             .ToList();
     }
+
+    /// <summary>
+    /// Counts the customers of a query made from <see cref="CustomersInRoles"/> (one aggregate query)
+    /// </summary>
+    public virtual async Task<int> CountAsync(IQueryable<Customer> customers) =>
+        (await _customerRepository.GetAllPagedAsync(_ => customers, pageIndex: 0, pageSize: 1, getOnlyTotalCount: true)).TotalCount;
 
     /// <summary>
     /// Reads a customer's facts, and all its newsletter subscriptions in the store (active or not)

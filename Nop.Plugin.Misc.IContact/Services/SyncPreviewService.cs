@@ -96,21 +96,21 @@ public class SyncPreviewService
         var inRoles = _customerFactsReader.CustomersInRoles(roleIds);
 
         var withEmail = inRoles.Where(c => c.Email != null && c.Email.Trim() != string.Empty);
-        preview.SkippedNoEmail = await inRoles.CountAsync() - await withEmail.CountAsync();
+        preview.SkippedNoEmail = await _customerFactsReader.CountAsync(inRoles) - await _customerFactsReader.CountAsync(withEmail);
         var active = withEmail.Where(c => c.Active);
-        preview.SkippedInactive = await withEmail.CountAsync(c => !c.Active);
+        preview.SkippedInactive = await _customerFactsReader.CountAsync(withEmail.Where(c => !c.Active));
 
         //on the list already: the plugin delivered it for this address (lists are stored comma-separated)
         var onList = active.Where(c => subscribers.Any(s => s.CustomerId == c.Id && s.Email == c.Email && ("," + s.ListIds + ",").Contains("," + listId + ",")));
-        preview.AlreadySubscribed = await onList.CountAsync();
+        preview.AlreadySubscribed = await _customerFactsReader.CountAsync(onList);
         var candidates = active.Where(c => !subscribers.Any(s => s.CustomerId == c.Id && s.Email == c.Email && ("," + s.ListIds + ",").Contains("," + listId + ",")));
-        var total = await candidates.CountAsync();
+        var total = await _customerFactsReader.CountAsync(candidates);
 
         //unsubscribed in iContact: the addresses iContact named, asked in chunks below database parameter limits
         foreach (var chunk in (unsubscribedInIcontact ?? new HashSet<string>()).Chunk(500))
         {
             var emails = chunk.ToList();
-            preview.LeftAloneUnsubscribedInIcontact += await candidates.CountAsync(c => emails.Contains(c.Email));
+            preview.LeftAloneUnsubscribedInIcontact += await _customerFactsReader.CountAsync(candidates.Where(c => emails.Contains(c.Email)));
         }
 
         var remaining = total - preview.LeftAloneUnsubscribedInIcontact;
@@ -123,16 +123,16 @@ public class SyncPreviewService
         //consent: an active newsletter row of the rule's type in the store; an inactive one means the customer withdrew
         var gone = unsubscribedInIcontact?.ToList() ?? [];
         var withoutConsent = candidates.Where(c => !newsletters.Any(n => n.Email == c.Email && n.Active));
-        var noConsent = await withoutConsent.CountAsync();
-        var withdrew = await withoutConsent.CountAsync(c => newsletters.Any(n => n.Email == c.Email && !n.Active));
+        var noConsent = await _customerFactsReader.CountAsync(withoutConsent);
+        var withdrew = await _customerFactsReader.CountAsync(withoutConsent.Where(c => newsletters.Any(n => n.Email == c.Email && !n.Active)));
         if (gone.Count > 0)
         {
             //the unsubscribed in iContact were counted above: take them out of the consent counts
             foreach (var chunk in gone.Chunk(500))
             {
                 var emails = chunk.ToList();
-                noConsent -= await withoutConsent.CountAsync(c => emails.Contains(c.Email));
-                withdrew -= await withoutConsent.CountAsync(c => emails.Contains(c.Email) && newsletters.Any(n => n.Email == c.Email && !n.Active));
+                noConsent -= await _customerFactsReader.CountAsync(withoutConsent.Where(c => emails.Contains(c.Email)));
+                withdrew -= await _customerFactsReader.CountAsync(withoutConsent.Where(c => emails.Contains(c.Email) && newsletters.Any(n => n.Email == c.Email && !n.Active)));
             }
         }
 

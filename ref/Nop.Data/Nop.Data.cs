@@ -56,11 +56,3 @@ namespace Nop.Data.Migrations
         public virtual Nop.Data.Migrations.MigrationProcessType TargetMigrationProcess { get; }
     }
 }
-namespace System.Linq
-{
-    public static class AsyncIQueryableExtensions
-    {
-        public static System.Threading.Tasks.Task<int> CountAsync<TSource>(this System.Linq.IQueryable<TSource> source, System.Linq.Expressions.Expression<System.Func<TSource, bool>> predicate = null) => System.Threading.Tasks.Task.FromResult(predicate is null ? source.Count() : source.Count(predicate));
-        public static System.Threading.Tasks.Task<System.Collections.Generic.List<TSource>> ToListAsync<TSource>(this System.Linq.IQueryable<TSource> source) => System.Threading.Tasks.Task.FromResult(source.ToList());
-    }
-}
