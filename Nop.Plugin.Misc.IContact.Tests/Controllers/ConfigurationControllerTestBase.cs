@@ -118,6 +118,10 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<IcontactSubscriber>>(new InMemoryRepository<IcontactSubscriber>());
         services.AddSingleton<IRepository<IcontactSyncRun>>(new InMemoryRepository<IcontactSyncRun>());
         services.AddSingleton<IRepository<IcontactRequestCount>>(new InMemoryRepository<IcontactRequestCount>());
+        //the platform's tables the bulk synchronisation reads (the platform registers IRepository<> for every entity)
+        services.AddSingleton<IRepository<Nop.Core.Domain.Customers.Customer>>(new InMemoryRepository<Nop.Core.Domain.Customers.Customer>());
+        services.AddSingleton<IRepository<Nop.Core.Domain.Customers.CustomerCustomerRoleMapping>>(new InMemoryRepository<Nop.Core.Domain.Customers.CustomerCustomerRoleMapping>());
+        services.AddSingleton<IRepository<Nop.Core.Domain.Messages.NewsLetterSubscription>>(new InMemoryRepository<Nop.Core.Domain.Messages.NewsLetterSubscription>());
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         services.RemoveAll<IHostedService>();
         return services.BuildServiceProvider();

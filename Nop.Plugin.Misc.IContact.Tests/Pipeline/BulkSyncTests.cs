@@ -105,8 +105,9 @@ public class BulkSyncTests : PipelineTestBase
         Assert.That(progress.Delivered, Is.EqualTo(1_200));
         Assert.That(progress.Waiting, Is.Zero);
         Assert.That(EmulatorSubscriptions(), Has.Count.EqualTo(1_200));
-        //1 count + 3 pages of 500 + the empty page that ends the reading
-        Assert.That(CustomerPagesRead, Is.EqualTo(5), "paging stops at the last page");
+        //3 pages of 500 by key, then the empty read that ends the reading
+        Assert.That(Runs.Items.Single().NextPageIndex, Is.EqualTo(3), "paging stops at the last page");
+        Assert.That(Runs.Items.Single().LastCustomerId, Is.EqualTo(Customers.Keys.Max()));
         Assert.That(Queue.Items.Max(i => i.Id), Is.GreaterThanOrEqualTo(1_200));
     }
 

@@ -206,8 +206,11 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<IcontactSyncRun>>(Runs);
         services.AddSingleton<IRepository<IcontactRequestCount>>(RequestCounts);
         services.AddSingleton<IRepository<IcontactRuleRecord>>(RuleRows);
+        //the platform's tables behind the same rows, for the bulk synchronisation's set-based reads
+        services.AddSingleton<IRepository<Customer>>(new ViewRepository<Customer>(() => Customers.Values));
         services.AddSingleton<IRepository<CustomerCustomerRoleMapping>>(new ViewRepository<CustomerCustomerRoleMapping>(() =>
             Roles.SelectMany(pair => pair.Value.Select(roleId => new CustomerCustomerRoleMapping { CustomerId = pair.Key, CustomerRoleId = roleId }))));
+        services.AddSingleton<IRepository<NewsLetterSubscription>>(new ViewRepository<NewsLetterSubscription>(() => Newsletters));
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         services.RemoveAll<IHostedService>();
         return services.BuildServiceProvider();

@@ -1,11 +1,13 @@
 using LinqToDB;
-using LinqToDB.Async;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Messages;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Plugin.Misc.IContact.Tests.Postgres.Harness;
 
 namespace Nop.Plugin.Misc.IContact.Tests.Postgres;
+
+//linq2db\'s async operators win over the platform\'s System.Linq ones inside this namespace
+using LinqToDB.Async;
 
 /// <summary>
 /// The PostgreSQL repository behaves as nopCommerce's EntityRepository on PostgreSQL where the plugin depends on it

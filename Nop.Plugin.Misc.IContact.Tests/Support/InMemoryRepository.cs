@@ -55,13 +55,38 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
     {
         lock (_lock)
         {
-            entity.Id = _nextId++;
+            entity.Id = Math.Max(_nextId, _items.Count == 0 ? 1 : _items.Keys.Max() + 1);
+            _nextId = entity.Id + 1;
             _items.Add(entity.Id, entity);
         }
         return Task.CompletedTask;
     }
 
-    public async Task InsertAsync(IList<TEntity> entities, bool publishEvent = true)
+    /// <summary>
+    /// Gets the greatest id stored (0 when empty)
+    /// </summary>
+    protected int MaxId()
+    {
+        lock (_lock)
+            return _items.Count == 0 ? 0 : _items.Keys.Max();
+    }
+
+    /// <summary>
+    /// Stores rows with the ids they carry, all or none: false when one of the ids is taken
+    /// </summary>
+    protected bool TryAddWithIds(IList<TEntity> entities)
+    {
+        lock (_lock)
+        {
+            if (entities.Any(e => _items.ContainsKey(e.Id)))
+                return false;
+            foreach (var entity in entities)
+                _items.Add(entity.Id, entity);
+            return true;
+        }
+    }
+
+    public virtual async Task InsertAsync(IList<TEntity> entities, bool publishEvent = true)
     {
         foreach (var entity in entities)
             await InsertAsync(entity, publishEvent);

@@ -28,6 +28,18 @@ public class IcontactSyncRun : BaseEntity
     public int NextPageIndex { get; set; }
 
     /// <summary>
+    /// Gets or sets the id of the last customer read: the run pages by key (customers with a greater id come next), so
+    /// customers registering or deleted while it runs move nothing, and a restart resumes after this customer
+    /// </summary>
+    public int LastCustomerId { get; set; }
+
+    /// <summary>
+    /// Gets or sets the token of the runner that advanced the run last (a second runner of the same step sees another
+    /// token after its write and gives the page up)
+    /// </summary>
+    public string StepToken { get; set; }
+
+    /// <summary>
     /// Gets or sets the number of customers the run covers
     /// </summary>
     public int TotalCustomers { get; set; }

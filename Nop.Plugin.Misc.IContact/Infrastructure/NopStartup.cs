@@ -51,6 +51,7 @@ public class NopStartup : INopStartup
 
         //delivery off the request path: a signal woken by every enqueue and a background worker on this node
         services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<EnqueueFallback>();
         services.AddHostedService<DeliveryWorker>();
     }
 

@@ -66,9 +66,6 @@ public class BulkSyncService
         return (settings, await _ruleService.GetRulesAsync(storeId));
     }
 
-    /// <summary>
-    /// Reads the customers in the rules' roles page by page (named arguments: the platform's parameter order is long)
-    /// </summary>
     #endregion
 
     #region Methods
@@ -109,23 +106,46 @@ public class BulkSyncService
             State = SyncRunState.Running,
             StartedOnUtc = now,
             CreatedToUtc = now,
-            TotalCustomers = CustomerFactsReader.RolesOf(rules) is { Length: > 0 } roles ? (await _customerFactsReader.CustomersPageAsync(roles, now, 0, countOnly: true)).TotalCount : 0
+            TotalCustomers = CustomerFactsReader.RolesOf(rules) is { Length: > 0 } roles ? await _customerFactsReader.CountAsync(_customerFactsReader.CustomersInRoles(roles, now)) : 0
         };
         await _runRepository.InsertAsync(run, false);
         return run;
     }
 
     /// <summary>
+    /// Checks that a run's stored position is still where this step found it: a second runner of the same step (the
+    /// worker, the schedule task, another node) finds it moved and gives the page up
+    /// </summary>
+    protected virtual async Task<bool> StillAtAsync(IcontactSyncRun run, int position)
+    {
+        var stored = await _runRepository.GetByIdAsync(run.Id);
+        return stored is not null && stored.LastCustomerId == position && stored.State != SyncRunState.Completed;
+    }
+
+    /// <summary>
+    /// Stores a run's new position with this runner's token and reads it back: of two runners that passed the check
+    /// at once, only the one whose token stayed goes on
+    /// </summary>
+    protected virtual async Task<bool> AdvanceAsync(IcontactSyncRun run)
+    {
+        run.StepToken = Guid.NewGuid().ToString("N");
+        await _runRepository.UpdateAsync(run, false);
+        return (await _runRepository.GetByIdAsync(run.Id))?.StepToken == run.StepToken;
+    }
+
+    /// <summary>
     /// Advances a run by one page of customers, unless the queue still holds two batches of its changes (so the
-    /// queue, and memory, stay small however many customers the store has)
+    /// queue, and memory, stay small however many customers the store has). The page is read by key in one query;
+    /// what was delivered to the page's customers in another; its changes are queued in one list insert.
     /// </summary>
     /// <returns>True when the step did something (read a page or moved the run on); false while it only waits</returns>
     public virtual async Task<bool> StepAsync(IcontactSyncRun run)
     {
         var (settings, rules) = await RulesAsync(run.StoreId);
-        var waiting = await _queueService.CountForRunAsync(run.Id, QueueItemState.Pending) + await _queueService.CountForRunAsync(run.Id, QueueItemState.InFlight);
+        var roles = CustomerFactsReader.RolesOf(rules);
+        var waiting = await _queueService.CountWaitingForRunAsync(run.Id);
 
-        if (run.State == SyncRunState.Delivering || CustomerFactsReader.RolesOf(rules).Length == 0)
+        if (run.State == SyncRunState.Delivering || roles.Length == 0)
         {
             if (waiting > 0)
                 return false;
@@ -139,27 +159,28 @@ public class BulkSyncService
         if (waiting >= 2 * Math.Clamp(settings.BatchSize, 1, 1000))
             return false;
 
-        var page = await _customerFactsReader.CustomersPageAsync(CustomerFactsReader.RolesOf(rules), run.CreatedToUtc, run.NextPageIndex);
+        var position = run.LastCustomerId;
+        var withNewsletters = rules.Any(rule => rule.Enabled && rule.RequireNewsletter);
+        var page = await _customerFactsReader.ReadPageAsync(roles, run.CreatedToUtc, position, run.StoreId, withNewsletters);
         if (page.Count == 0)
         {
             run.State = SyncRunState.Delivering;
-            await _runRepository.UpdateAsync(run, false);
-            return true;
+            return await StillAtAsync(run, position) && await AdvanceAsync(run);
         }
 
-        var delivered = (await _subscriberService.GetManyAsync(run.StoreId, page.Select(c => c.Id).ToList()))
+        var delivered = (await _subscriberService.GetManyAsync(run.StoreId, page.Select(entry => entry.Customer.Id).ToList()))
             .ToDictionary(s => s.CustomerId);
         var items = new List<IcontactQueueItem>();
-        foreach (var customer in page)
+        foreach (var (customer, roleIds, newsletters) in page)
         {
             run.CustomersRead++;
-            if (!customer.Active || string.IsNullOrWhiteSpace(customer.Email) || customer.Deleted)
+            if (!customer.Active || string.IsNullOrWhiteSpace(customer.Email))
             {
                 run.Skipped++;
                 continue;
             }
 
-            var (facts, _) = await _customerFactsReader.ReadAsync(customer, run.StoreId);
+            var facts = new CustomerFacts(customer.Email, customer.Active, roleIds, newsletters.Select(n => n.TypeId).Distinct().ToList());
             var targets = RuleEvaluator.Evaluate(rules, facts);
             var email = QueueItemFactory.NormalizeEmail(customer.Email);
             var known = delivered.TryGetValue(customer.Id, out var subscriber) && subscriber.Email == email ? subscriber.GetListIds() : new HashSet<string>();
@@ -174,11 +195,15 @@ public class BulkSyncService
             items.AddRange(missing.Select(target => QueueItemFactory.Subscribe(run.StoreId, customer, target, snapshot, run.Id)));
         }
 
-        await _queueService.EnqueueAsync(items);
+        if (!await StillAtAsync(run, position))
+            return false;
+
+        //queued before the position moves: a crash in between repeats the page (its subscribes are idempotent), never skips it
+        await _queueService.EnqueuePageAsync(items);
         run.ItemsQueued += items.Count;
         run.NextPageIndex++;
-        await _runRepository.UpdateAsync(run, false);
-        return true;
+        run.LastCustomerId = page[^1].Customer.Id;
+        return await AdvanceAsync(run);
     }
 
     /// <summary>
@@ -187,6 +212,10 @@ public class BulkSyncService
     /// <returns>True when any run did something</returns>
     public virtual async Task<bool> StepAllAsync()
     {
+        //changes the database refused on a shopper's request, remembered by this process
+        await _queueService.EnqueueRememberedAsync();
+
+
         var completed = (int)SyncRunState.Completed;
         var runs = await _runRepository.GetAllAsync(query => query.Where(run => run.StateId != completed));
         var more = false;

@@ -9,6 +9,11 @@ using Nop.Services.Messages;
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
+/// Represents one customer of a bulk page: the customer, its roles among the rules' roles, and its newsletter rows in the store
+/// </summary>
+public record CustomerPageEntry(Customer Customer, IReadOnlyCollection<int> RoleIds, IReadOnlyCollection<NewsLetterSubscription> Newsletters);
+
+/// <summary>
 /// Reads, for the bulk synchronisation and its preview, the customers the rules concern and what the rules need to
 /// know about each
 /// </summary>
@@ -18,19 +23,24 @@ public class CustomerFactsReader
 
     protected readonly ICustomerService _customerService;
     protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
-    protected readonly IRepository<CustomerCustomerRoleMapping> _roleMappingRepository;
+    protected readonly IRepository<Customer> _customerRepository;
+    protected readonly IRepository<CustomerCustomerRoleMapping> _customerRoleMappingRepository;
+    protected readonly IRepository<NewsLetterSubscription> _newsLetterSubscriptionRepository;
 
     #endregion
 
     #region Ctor
 
-    public CustomerFactsReader(ICustomerService customerService,
-        INewsLetterSubscriptionService newsLetterSubscriptionService,
-        IRepository<CustomerCustomerRoleMapping> roleMappingRepository)
+    public CustomerFactsReader(ICustomerService customerService, INewsLetterSubscriptionService newsLetterSubscriptionService,
+        IRepository<Customer> customerRepository,
+        IRepository<CustomerCustomerRoleMapping> customerRoleMappingRepository,
+        IRepository<NewsLetterSubscription> newsLetterSubscriptionRepository)
     {
         _customerService = customerService;
         _newsLetterSubscriptionService = newsLetterSubscriptionService;
-        _roleMappingRepository = roleMappingRepository;
+        _customerRepository = customerRepository;
+        _customerRoleMappingRepository = customerRoleMappingRepository;
+        _newsLetterSubscriptionRepository = newsLetterSubscriptionRepository;
     }
 
     #endregion
@@ -51,7 +61,7 @@ public class CustomerFactsReader
     public virtual async Task<int[]> FreshRoleIdsAsync(Customer customer)
     {
         var customerId = customer.Id;
-        var mapped = await _roleMappingRepository.GetAllAsync(query => query.Where(mapping => mapping.CustomerId == customerId));
+        var mapped = await _customerRoleMappingRepository.GetAllAsync(query => query.Where(mapping => mapping.CustomerId == customerId));
         var active = (await _customerService.GetAllCustomerRolesAsync()).Select(role => role.Id).ToHashSet();
         return mapped.Select(mapping => mapping.CustomerRoleId).Where(active.Contains).Distinct().ToArray();
     }
@@ -62,6 +72,67 @@ public class CustomerFactsReader
     public virtual Task<IPagedList<Customer>> CustomersPageAsync(int[] roleIds, DateTime? createdToUtc, int pageIndex, bool countOnly = false) =>
         _customerService.GetAllCustomersAsync(createdToUtc: createdToUtc, customerRoleIds: roleIds, pageIndex: pageIndex,
             pageSize: IcontactDefaults.BulkPageSize, getOnlyTotalCount: countOnly);
+
+    /// <summary>
+    /// Gets the customers (not deleted: the repository's table includes soft-deleted rows) in any of some roles,
+    /// registered up to a time; the query is not run, so callers count or page it
+    /// </summary>
+    public virtual IQueryable<Customer> CustomersInRoles(int[] roleIds, DateTime? createdToUtc = null)
+    {
+        var mappings = _customerRoleMappingRepository.Table;
+        var customers = _customerRepository.Table.Where(c => !c.Deleted && mappings.Any(m => m.CustomerId == c.Id && roleIds.Contains(m.CustomerRoleId)));
+        return createdToUtc is { } to ? customers.Where(c => c.CreatedOnUtc <= to) : customers;
+    }
+
+    /// <summary>
+    /// Gets the newsletter rows of a store (every store for 0); the query is not run
+    /// </summary>
+    public virtual IQueryable<NewsLetterSubscription> NewslettersOfStore(int storeId) =>
+        _newsLetterSubscriptionRepository.Table.Where(n => storeId == 0 || n.StoreId == storeId);
+
+    /// <summary>
+    /// Reads the next page of customers by key: customers with an id above the last one read (so customers
+    /// registering or deleted meanwhile shift nothing), then their roles among the given ones and, when asked, their
+    /// active newsletter rows in the store, one query each
+    /// </summary>
+    /// <param name="roleIds">The rules' roles</param>
+    /// <param name="createdToUtc">Newest registration the run covers</param>
+    /// <param name="afterCustomerId">Id of the last customer read (0 at the start)</param>
+    /// <param name="storeId">Store of the newsletter rows</param>
+    /// <param name="withNewsletters">Whether a rule asks for newsletter consent</param>
+    /// <returns>The page, by id</returns>
+    public virtual async Task<IList<CustomerPageEntry>> ReadPageAsync(int[] roleIds, DateTime createdToUtc, int afterCustomerId, int storeId, bool withNewsletters)
+    {
+        var page = CustomersInRoles(roleIds, createdToUtc).Where(c => c.Id > afterCustomerId).OrderBy(c => c.Id).Take(IcontactDefaults.BulkPageSize);
+        var customers = await _customerRepository.GetAllAsync(_ => page);
+        if (customers.Count == 0)
+            return [];
+
+        //the page's role mappings and newsletter rows, each in one query over the same page
+        var mappings = (await _customerRoleMappingRepository.GetAllAsync(query =>
+                from customer in page
+                from mapping in query.Where(m => m.CustomerId == customer.Id && roleIds.Contains(m.CustomerRoleId))
+                select mapping))
+            .ToLookup(mapping => mapping.CustomerId, mapping => mapping.CustomerRoleId);
+        var newsletters = withNewsletters
+            ? (await _newsLetterSubscriptionRepository.GetAllAsync(query =>
+                    from customer in page
+                    from newsletter in query.Where(n => n.Active && (storeId == 0 || n.StoreId == storeId) && n.Email == customer.Email)
+                    select newsletter))
+                .ToLookup(newsletter => QueueItemFactory.NormalizeEmail(newsletter.Email))
+            : Enumerable.Empty<NewsLetterSubscription>().ToLookup(newsletter => newsletter.Email);
+
+        return customers
+            .Select(customer => new CustomerPageEntry(customer, mappings[customer.Id].Distinct().ToList(),
+                newsletters[QueueItemFactory.NormalizeEmail(customer.Email) ?? string.Empty].ToList()))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Counts the customers of a query made from <see cref="CustomersInRoles"/> (one aggregate query)
+    /// </summary>
+    public virtual async Task<int> CountAsync(IQueryable<Customer> customers) =>
+        (await _customerRepository.GetAllPagedAsync(_ => customers, pageIndex: 0, pageSize: 1, getOnlyTotalCount: true)).TotalCount;
 
     /// <summary>
     /// Reads a customer's facts, and all its newsletter subscriptions in the store (active or not)

@@ -211,6 +211,7 @@ public class DeliveryService
         foreach (var (item, error) in failed)
             await _queueService.RetryAsync([item], error, Backoff, connection.Settings.MaxAttempts);
 
+        var changes = new List<DeliveredChange>();
         foreach (var customer in delivered.Where(item => item.CustomerId > 0).GroupBy(item => (item.CustomerId, item.Email)))
         {
             if (customer.Any(item => item.Operation == QueueOperation.DeleteContact))
@@ -219,10 +220,13 @@ public class DeliveryService
                 continue;
             }
 
-            await _subscriberService.RecordAsync(connection.StoreId, customer.Key.CustomerId, customer.Key.Email, ids.GetValueOrDefault(customer.Key.Email),
-                customer.Where(item => item.Operation == QueueOperation.Subscribe).Select(item => item.ListId),
-                customer.Where(item => item.Operation == QueueOperation.Unsubscribe).Select(item => item.ListId));
+            changes.Add(new DeliveredChange(connection.StoreId, customer.Key.CustomerId, customer.Key.Email, ids.GetValueOrDefault(customer.Key.Email),
+                customer.Where(item => item.Operation == QueueOperation.Subscribe).Select(item => item.ListId).ToList(),
+                customer.Where(item => item.Operation == QueueOperation.Unsubscribe).Select(item => item.ListId).ToList()));
         }
+
+        //the batch's records in a few statements (a bulk page delivers hundreds of customers at once)
+        await _subscriberService.RecordManyAsync(connection.StoreId, changes);
 
         await _customerErasureService.ForgetDeliveredAsync(connection.StoreId, delivered);
         await connection.RecordSuccessAsync();

@@ -1,11 +1,12 @@
 using Nop.Core.Caching;
 using Nop.Data;
 using Nop.Plugin.Misc.IContact.Domain;
+using Nop.Services.Logging;
 
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
-/// The only code that knows the queue table: enqueue, claim with a lease, and record outcomes
+/// The only code that knows the queue table: enqueue (QueueService.Enqueue.cs), claim with a lease, and record outcomes
 /// </summary>
 public partial class QueueService
 {
@@ -15,6 +16,8 @@ public partial class QueueService
     protected readonly ILocker _locker;
     protected readonly IRepository<IcontactQueueItem> _queueRepository;
     protected readonly TimeProvider _timeProvider;
+    protected readonly EnqueueFallback _enqueueFallback;
+    protected readonly ILogger _logger;
 
     #endregion
 
@@ -23,12 +26,16 @@ public partial class QueueService
     public QueueService(DeliverySignal deliverySignal,
         ILocker locker,
         IRepository<IcontactQueueItem> queueRepository,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        EnqueueFallback enqueueFallback,
+        ILogger logger)
     {
         _deliverySignal = deliverySignal;
         _locker = locker;
         _queueRepository = queueRepository;
         _timeProvider = timeProvider;
+        _enqueueFallback = enqueueFallback;
+        _logger = logger;
     }
 
     #endregion
@@ -40,42 +47,6 @@ public partial class QueueService
     #endregion
 
     #region Methods
-
-    /// <summary>
-    /// Queues changes. A change supersedes whatever is still waiting for the same store, email and list, so the
-    /// latest word (an unsubscribe above all) wins; then the delivery worker is woken.
-    /// </summary>
-    /// <param name="items">Items to queue (state, times and attempts are set here)</param>
-    public virtual async Task EnqueueAsync(IReadOnlyCollection<IcontactQueueItem> items)
-    {
-        if (items.Count == 0)
-            return;
-
-        var now = UtcNow;
-        var pending = (int)QueueItemState.Pending;
-        foreach (var item in items)
-            item.Email = QueueItemFactory.NormalizeEmail(item.Email);
-
-        //one statement per store and list, however many addresses (a bulk page queues hundreds at once)
-        foreach (var group in items.GroupBy(item => (item.StoreId, item.ListId)))
-        {
-            var (storeId, listId) = group.Key;
-            var emails = group.Select(item => item.Email).Distinct().ToList();
-            await _queueRepository.DeleteAsync(queued => queued.StateId == pending && queued.StoreId == storeId && queued.ListId == listId && emails.Contains(queued.Email));
-        }
-
-        foreach (var item in items)
-        {
-            item.State = QueueItemState.Pending;
-            item.Attempts = 0;
-            item.NextAttemptOnUtc = now;
-            item.CreatedOnUtc = now;
-            item.UpdatedOnUtc = now;
-        }
-
-        await _queueRepository.InsertAsync(items.ToList(), false);
-        _deliverySignal.Notify();
-    }
 
     /// <summary>
     /// Gets the lists an address still waits to join (pending subscribes)

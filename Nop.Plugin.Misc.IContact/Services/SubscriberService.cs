@@ -4,6 +4,11 @@ using Nop.Plugin.Misc.IContact.Domain;
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
+/// Represents what delivery did for one customer of a store
+/// </summary>
+public record DeliveredChange(int StoreId, int CustomerId, string Email, string ContactId, IEnumerable<string> SubscribedListIds, IEnumerable<string> UnsubscribedListIds);
+
+/// <summary>
 /// Remembers what was delivered per customer: the address iContact knows, its contact id and the plugin's lists
 /// </summary>
 public class SubscriberService
@@ -49,6 +54,12 @@ public class SubscriberService
         _subscriberRepository.GetAllAsync(query => query.Where(s => s.StoreId == storeId && customerIds.Contains(s.CustomerId)));
 
     /// <summary>
+    /// Gets the records of a store as a query, for counts made together with the platform's tables (not run here)
+    /// </summary>
+    public virtual IQueryable<IcontactSubscriber> RecordsOfStore(int storeId) =>
+        _subscriberRepository.Table.Where(s => s.StoreId == storeId);
+
+    /// <summary>
     /// Gets the records of a store with these iContact contact ids
     /// </summary>
     public virtual async Task<IList<IcontactSubscriber>> GetByContactIdsAsync(int storeId, IList<string> contactIds)
@@ -76,6 +87,33 @@ public class SubscriberService
     }
 
     /// <summary>
+    /// Applies delivered changes to a customer's record (new when null): subscribed lists join, unsubscribed ones leave
+    /// </summary>
+    /// <returns>The record, and whether it is new</returns>
+    protected virtual (IcontactSubscriber Record, bool IsNew) Apply(IcontactSubscriber record, DeliveredChange change)
+    {
+        var isNew = record is null;
+        record ??= new IcontactSubscriber { StoreId = change.StoreId, CustomerId = change.CustomerId, Email = change.Email };
+        var unsubscribed = change.UnsubscribedListIds.ToHashSet();
+
+        //an unsubscribe of the old address after an email change must not overwrite the new address
+        var current = string.Equals(record.Email, change.Email, StringComparison.OrdinalIgnoreCase);
+        var subscribed = change.SubscribedListIds.ToList();
+        if (subscribed.Count > 0 || current)
+        {
+            var lists = current ? record.GetListIds() : new HashSet<string>();
+            lists.UnionWith(subscribed);
+            lists.ExceptWith(unsubscribed);
+            record.SetListIds(lists);
+            record.Email = change.Email;
+            record.ContactId = change.ContactId ?? record.ContactId;
+        }
+
+        record.UpdatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime;
+        return (record, isNew);
+    }
+
+    /// <summary>
     /// Records delivered changes for one customer
     /// </summary>
     /// <param name="storeId">Store identifier</param>
@@ -90,29 +128,56 @@ public class SubscriberService
         if (customerId <= 0)
             return;
 
-        var record = await GetAsync(customerId, storeId);
-        var unsubscribed = unsubscribedListIds.ToHashSet();
-        var isNew = record is null;
-        record ??= new IcontactSubscriber { StoreId = storeId, CustomerId = customerId, Email = email };
-
-        //an unsubscribe of the old address after an email change must not overwrite the new address
-        var current = string.Equals(record.Email, email, StringComparison.OrdinalIgnoreCase);
-        var subscribed = subscribedListIds.ToList();
-        if (subscribed.Count > 0 || current)
-        {
-            var lists = current ? record.GetListIds() : new HashSet<string>();
-            lists.UnionWith(subscribed);
-            lists.ExceptWith(unsubscribed);
-            record.SetListIds(lists);
-            record.Email = email;
-            record.ContactId = contactId ?? record.ContactId;
-        }
-
-        record.UpdatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime;
+        var (record, isNew) = Apply(await GetAsync(customerId, storeId), new DeliveredChange(storeId, customerId, email, contactId, subscribedListIds, unsubscribedListIds));
         if (isNew)
             await _subscriberRepository.InsertAsync(record, false);
         else
             await _subscriberRepository.UpdateAsync(record, false);
+    }
+
+    /// <summary>
+    /// Records the delivered changes of a batch of customers of one store: one read, new records in one list insert
+    /// (tried again when it meets a concurrent writer: the provider numbers its rows on the client on MySQL and SQL
+    /// Server), changed records updated
+    /// </summary>
+    public virtual async Task RecordManyAsync(int storeId, IReadOnlyCollection<DeliveredChange> changes)
+    {
+        var valid = changes.Where(change => change.CustomerId > 0).ToList();
+        if (valid.Count == 0)
+            return;
+
+        var existing = (await GetManyAsync(storeId, valid.Select(change => change.CustomerId).Distinct().ToList())).ToDictionary(s => s.CustomerId);
+        var inserted = new Dictionary<int, IcontactSubscriber>();
+        var updated = new Dictionary<int, IcontactSubscriber>();
+        foreach (var change in valid)
+        {
+            var known = existing.GetValueOrDefault(change.CustomerId) ?? inserted.GetValueOrDefault(change.CustomerId);
+            var (record, isNew) = Apply(known, change);
+            if (isNew)
+                inserted[change.CustomerId] = record;
+            else if (!inserted.ContainsKey(change.CustomerId))
+                updated[change.CustomerId] = record;
+        }
+
+        if (updated.Count > 0)
+            await _subscriberRepository.UpdateAsync(updated.Values.ToList(), false);
+        if (inserted.Count == 0)
+            return;
+
+        var rows = inserted.Values.ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                rows.ForEach(row => row.Id = 0);
+                await _subscriberRepository.InsertAsync(rows, false);
+                return;
+            }
+            catch (Exception exception) when (attempt < QueueService.EnqueueAttempts && DatabaseFailure.IsConflict(exception))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt));
+            }
+        }
     }
 
     /// <summary>

@@ -72,54 +72,73 @@ public class SyncPreviewService
         var rules = await _ruleService.GetRulesAsync(storeId);
         var unsubscribedInIcontact = await _unsubscribeReconciler.UnsubscribedEmailsAsync(storeId, rules.Select(rule => rule.ListId), cancellationToken);
         var previews = rules.Where(rule => rule.Enabled).Select(rule => new RulePreview(rule)).ToList();
-        var roles = CustomerFactsReader.RolesOf(rules);
-        if (roles.Length == 0)
-            return previews;
-
-        for (var pageIndex = 0; ; pageIndex++)
-        {
-            var page = await _customerFactsReader.CustomersPageAsync(roles, null, pageIndex);
-            if (page.Count == 0)
-                break;
-
-            var delivered = (await _subscriberService.GetManyAsync(storeId, page.Select(c => c.Id).ToList())).ToDictionary(s => s.CustomerId);
-            foreach (var customer in page)
-            {
-                var (facts, newsletters) = await _customerFactsReader.ReadAsync(customer, storeId);
-                var email = QueueItemFactory.NormalizeEmail(customer.Email);
-                foreach (var preview in previews)
-                {
-                    var rule = preview.Rule;
-                    var explanation = RuleEvaluator.Explain(rule, facts);
-                    if (!explanation.MatchesRoles)
-                        continue;
-
-                    if (!explanation.HasEmail)
-                        preview.SkippedNoEmail++;
-                    else if (!customer.Active)
-                        preview.SkippedInactive++;
-                    else if (delivered.TryGetValue(customer.Id, out var s) && s.Email == email && s.GetListIds().Contains(rule.ListId))
-                        preview.AlreadySubscribed++;
-                    else if (unsubscribedInIcontact.TryGetValue(rule.ListId ?? string.Empty, out var gone) && gone.Contains(email))
-                        preview.LeftAloneUnsubscribedInIcontact++;
-                    else if (!explanation.ConsentHolds)
-                    {
-                        var hadConsent = newsletters.Any(n => !n.Active && (rule.NewsletterTypeId == 0 || n.TypeId == rule.NewsletterTypeId));
-                        if (hadConsent)
-                            preview.LeftAloneUnsubscribedInStore++;
-                        else
-                            preview.SkippedNoConsent++;
-                    }
-                    else
-                        preview.Subscribe++;
-                }
-            }
-
-            if (!page.HasNextPage)
-                break;
-        }
+        foreach (var preview in previews)
+            await CountAsync(preview, storeId, unsubscribedInIcontact.GetValueOrDefault(preview.Rule.ListId ?? string.Empty));
 
         return previews;
+    }
+
+    /// <summary>
+    /// Counts what one rule would do with aggregate queries over the customers in its roles, each outcome in the
+    /// order the rule decides (no address, inactive, already on the list, unsubscribed in iContact, no consent)
+    /// </summary>
+    protected virtual async Task CountAsync(RulePreview preview, int storeId, ISet<string> unsubscribedInIcontact)
+    {
+        var rule = preview.Rule;
+        var roleIds = rule.CustomerRoleIds.ToArray();
+        if (roleIds.Length == 0)
+            return;
+
+        var listId = rule.ListId ?? string.Empty;
+        var typeId = rule.NewsletterTypeId;
+        var subscribers = _subscriberService.RecordsOfStore(storeId);
+        var newsletters = _customerFactsReader.NewslettersOfStore(storeId).Where(n => typeId == 0 || n.TypeId == typeId);
+        var inRoles = _customerFactsReader.CustomersInRoles(roleIds);
+
+        var withEmail = inRoles.Where(c => c.Email != null && c.Email.Trim() != string.Empty);
+        preview.SkippedNoEmail = await _customerFactsReader.CountAsync(inRoles) - await _customerFactsReader.CountAsync(withEmail);
+        var active = withEmail.Where(c => c.Active);
+        preview.SkippedInactive = await _customerFactsReader.CountAsync(withEmail.Where(c => !c.Active));
+
+        //on the list already: the plugin delivered it for this address (lists are stored comma-separated)
+        var onList = active.Where(c => subscribers.Any(s => s.CustomerId == c.Id && s.Email == c.Email && ("," + s.ListIds + ",").Contains("," + listId + ",")));
+        preview.AlreadySubscribed = await _customerFactsReader.CountAsync(onList);
+        var candidates = active.Where(c => !subscribers.Any(s => s.CustomerId == c.Id && s.Email == c.Email && ("," + s.ListIds + ",").Contains("," + listId + ",")));
+        var total = await _customerFactsReader.CountAsync(candidates);
+
+        //unsubscribed in iContact: the addresses iContact named, asked in chunks below database parameter limits
+        foreach (var chunk in (unsubscribedInIcontact ?? new HashSet<string>()).Chunk(500))
+        {
+            var emails = chunk.ToList();
+            preview.LeftAloneUnsubscribedInIcontact += await _customerFactsReader.CountAsync(candidates.Where(c => emails.Contains(c.Email)));
+        }
+
+        var remaining = total - preview.LeftAloneUnsubscribedInIcontact;
+        if (!rule.RequireNewsletter)
+        {
+            preview.Subscribe = remaining;
+            return;
+        }
+
+        //consent: an active newsletter row of the rule's type in the store; an inactive one means the customer withdrew
+        var gone = unsubscribedInIcontact?.ToList() ?? [];
+        var withoutConsent = candidates.Where(c => !newsletters.Any(n => n.Email == c.Email && n.Active));
+        var noConsent = await _customerFactsReader.CountAsync(withoutConsent);
+        var withdrew = await _customerFactsReader.CountAsync(withoutConsent.Where(c => newsletters.Any(n => n.Email == c.Email && !n.Active)));
+        if (gone.Count > 0)
+        {
+            //the unsubscribed in iContact were counted above: take them out of the consent counts
+            foreach (var chunk in gone.Chunk(500))
+            {
+                var emails = chunk.ToList();
+                noConsent -= await _customerFactsReader.CountAsync(withoutConsent.Where(c => emails.Contains(c.Email)));
+                withdrew -= await _customerFactsReader.CountAsync(withoutConsent.Where(c => emails.Contains(c.Email) && newsletters.Any(n => n.Email == c.Email && !n.Active)));
+            }
+        }
+
+        preview.LeftAloneUnsubscribedInStore = withdrew;
+        preview.SkippedNoConsent = noConsent - withdrew;
+        preview.Subscribe = remaining - noConsent;
     }
 
     /// <summary>

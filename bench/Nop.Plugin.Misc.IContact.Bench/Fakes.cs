@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Linq.Expressions;
 using Nop.Core;
 using Nop.Core.Domain.Customers;
@@ -149,7 +150,9 @@ public sealed class IndexedSubscriberService(IndexedSubscriberRepository reposit
 /// <summary>
 /// The facts reader reading role mappings through the store's index (the real one asks the mapping table by customer id)
 /// </summary>
-public sealed class IndexedCustomerFactsReader(FakeStore store) : CustomerFactsReader(store, store, null)
+public sealed class IndexedCustomerFactsReader(FakeStore store, IServiceProvider services)
+    : CustomerFactsReader(store, store, services.GetRequiredService<Nop.Data.IRepository<Customer>>(),
+        services.GetRequiredService<Nop.Data.IRepository<CustomerCustomerRoleMapping>>(), services.GetRequiredService<Nop.Data.IRepository<Nop.Core.Domain.Messages.NewsLetterSubscription>>())
 {
     public override Task<int[]> FreshRoleIdsAsync(Customer customer) => Task.FromResult(store.Roles.GetValueOrDefault(customer.Id, []));
 }

@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using LinqToDB.Async;
 using Nop.Core;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Messages;
@@ -7,6 +6,9 @@ using Nop.Services.Customers;
 using Nop.Services.Messages;
 
 namespace Nop.Plugin.Misc.IContact.Tests.Postgres.Harness;
+
+//linq2db\'s async operators win over the platform\'s System.Linq ones inside this namespace
+using LinqToDB.Async;
 
 /// <summary>
 /// The members of nopCommerce 4.90.6's CustomerService and NewsLetterSubscriptionService that the plugin calls, with

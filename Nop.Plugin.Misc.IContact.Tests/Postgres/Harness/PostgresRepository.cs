@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using System.Transactions;
 using LinqToDB;
-using LinqToDB.Async;
 using LinqToDB.Data;
 using LinqToDB.Tools;
 using Nop.Core;
@@ -10,6 +9,9 @@ using Nop.Data;
 using Nop.Plugin.Misc.IContact.Tests.Support;
 
 namespace Nop.Plugin.Misc.IContact.Tests.Postgres.Harness;
+
+//linq2db\'s async operators win over the platform\'s System.Linq ones inside this namespace
+using LinqToDB.Async;
 
 /// <summary>
 /// IRepository&lt;T&gt; on a real PostgreSQL with the semantics of nopCommerce 4.90.6's EntityRepository and
