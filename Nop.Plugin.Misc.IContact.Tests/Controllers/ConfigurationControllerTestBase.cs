@@ -95,6 +95,8 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<IcontactSubscriber>>(new InMemoryRepository<IcontactSubscriber>());
         services.AddSingleton<IRepository<IcontactSyncRun>>(new InMemoryRepository<IcontactSyncRun>());
         services.AddSingleton<IRepository<IcontactRequestCount>>(new InMemoryRepository<IcontactRequestCount>());
+        services.AddSingleton<IRepository<IcontactLease>>(new InMemoryRepository<IcontactLease> { UniqueKey = lease => lease.Name });
+        services.AddSingleton(PlatformFakes.Plugins(PlatformFakes.InstalledDescriptor()).Object);
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         services.RemoveAll<IHostedService>();
         return services.BuildServiceProvider();

@@ -46,6 +46,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected InMemoryRepository<IcontactQueueItem> Queue { get; private set; }
     protected InMemoryRepository<IcontactSubscriber> Subscribers { get; private set; }
     protected InMemoryRepository<IcontactStoreStatus> Statuses { get; private set; }
+    protected InMemoryRepository<IcontactLease> Leases { get; private set; }
+    protected Nop.Services.Plugins.PluginDescriptor Descriptor { get; private set; }
     protected Mock<ICustomerService> CustomerService { get; private set; }
     protected DeliverySignal Signal => Provider.GetRequiredService<DeliverySignal>();
     protected IStaticCacheManager Cache => Provider.GetRequiredService<IStaticCacheManager>();
@@ -94,7 +96,9 @@ public abstract class PipelineTestBase : EmulatorTestBase
         Newsletters = [];
         Queue = new InMemoryRepository<IcontactQueueItem>();
         Subscribers = new InMemoryRepository<IcontactSubscriber>();
-        Statuses = new InMemoryRepository<IcontactStoreStatus>();
+        Statuses = new InMemoryRepository<IcontactStoreStatus> { UniqueKey = status => status.StoreId };
+        Leases = new InMemoryRepository<IcontactLease> { UniqueKey = lease => lease.Name };
+        Descriptor = PlatformFakes.InstalledDescriptor();
         _provider?.Dispose();
         _provider = null;
         Runs = new InMemoryRepository<IcontactSyncRun>();
@@ -171,6 +175,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<IcontactQueueItem>>(Queue);
         services.AddSingleton<IRepository<IcontactSubscriber>>(Subscribers);
         services.AddSingleton<IRepository<IcontactStoreStatus>>(Statuses);
+        services.AddSingleton<IRepository<IcontactLease>>(Leases);
+        services.AddSingleton(PlatformFakes.Plugins(Descriptor).Object);
         services.AddSingleton<IRepository<IcontactSyncRun>>(Runs);
         services.AddSingleton<IRepository<IcontactRequestCount>>(RequestCounts);
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
@@ -192,7 +198,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
 
     protected SubscriptionPlanner Planner() => Resolve<SubscriptionPlanner>();
 
-    protected EventConsumer Consumer() => new(Planner());
+    protected EventConsumer Consumer() => new(Resolve<InstallationGuard>(), Planner());
 
     protected QueueService QueueService() => Resolve<QueueService>();
 

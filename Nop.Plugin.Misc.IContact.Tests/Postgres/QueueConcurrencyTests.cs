@@ -29,7 +29,7 @@ public class QueueConcurrencyTests : PostgresTestBase
         var failures = new List<PostgresException>();
         for (var round = 0; round < 10 && failures.Count == 0; round++)
         {
-            var nodes = Enumerable.Range(0, 4).Select(_ => new QueueService(new DeliverySignal(), new InProcessLocker(), repository, TimeProvider.System)).ToList();
+            var nodes = Enumerable.Range(0, 4).Select(_ => new QueueService(new DeliverySignal(), new IcontactLeaseService(Database.Repository<IcontactLease>(), TimeProvider.System), repository, TimeProvider.System)).ToList();
             var attempts = nodes.Select((node, n) => Task.Run(async () =>
             {
                 try

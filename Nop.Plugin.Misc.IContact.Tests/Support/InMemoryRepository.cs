@@ -21,6 +21,12 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
 
     public IQueryable<TEntity> Table => Items.AsQueryable();
 
+    /// <summary>
+    /// Gets or sets a unique index: a second row with the same key is refused, as the database refuses a single-row
+    /// INSERT (4.90.6 <c>EntityRepository.InsertAsync</c>) with a unique-key violation
+    /// </summary>
+    public Func<TEntity, object> UniqueKey { get; init; }
+
     public Task<TEntity> GetByIdAsync(int? id, Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true, bool useShortTermCache = false)
     {
         lock (_lock)
@@ -55,6 +61,8 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
     {
         lock (_lock)
         {
+            if (UniqueKey is not null && _items.Values.Any(other => Equals(UniqueKey(other), UniqueKey(entity))))
+                throw new InvalidOperationException($"duplicate key value violates unique constraint on {typeof(TEntity).Name}");
             entity.Id = _nextId++;
             _items.Add(entity.Id, entity);
         }

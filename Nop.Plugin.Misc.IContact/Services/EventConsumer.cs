@@ -6,7 +6,7 @@ using Nop.Services.Events;
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
-/// Listens to the platform's events inside the shopper's request: a guard, one call into the planner, which only
+/// Listens to the platform's events inside the shopper's request: a guard (installed?), one call into the planner, which only
 /// queues rows. Nothing here talks to iContact.
 /// </summary>
 public class EventConsumer :
@@ -21,14 +21,16 @@ public class EventConsumer :
 {
     #region Fields
 
+    protected readonly InstallationGuard _installationGuard;
     protected readonly SubscriptionPlanner _subscriptionPlanner;
 
     #endregion
 
     #region Ctor
 
-    public EventConsumer(SubscriptionPlanner subscriptionPlanner)
+    public EventConsumer(InstallationGuard installationGuard, SubscriptionPlanner subscriptionPlanner)
     {
+        _installationGuard = installationGuard;
         _subscriptionPlanner = subscriptionPlanner;
     }
 
@@ -39,42 +41,42 @@ public class EventConsumer :
     /// <summary>
     /// A customer registered (possibly still inactive until email validation or approval)
     /// </summary>
-    public Task HandleEventAsync(CustomerRegisteredEvent eventMessage) => _subscriptionPlanner.SyncCustomerAsync(eventMessage.Customer);
+    public Task HandleEventAsync(CustomerRegisteredEvent eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.SyncCustomerAsync(eventMessage.Customer));
 
     /// <summary>
     /// A customer validated the email address
     /// </summary>
-    public Task HandleEventAsync(CustomerActivatedEvent eventMessage) => _subscriptionPlanner.SyncCustomerAsync(eventMessage.Customer);
+    public Task HandleEventAsync(CustomerActivatedEvent eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.SyncCustomerAsync(eventMessage.Customer));
 
     /// <summary>
     /// A role was given (also: customers created by an administrator, who raise no registration event)
     /// </summary>
-    public Task HandleEventAsync(EntityInsertedEvent<CustomerCustomerRoleMapping> eventMessage) => _subscriptionPlanner.RoleChangedAsync(eventMessage.Entity);
+    public Task HandleEventAsync(EntityInsertedEvent<CustomerCustomerRoleMapping> eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.RoleChangedAsync(eventMessage.Entity));
 
     /// <summary>
     /// A role was taken
     /// </summary>
-    public Task HandleEventAsync(EntityDeletedEvent<CustomerCustomerRoleMapping> eventMessage) => _subscriptionPlanner.RoleChangedAsync(eventMessage.Entity);
+    public Task HandleEventAsync(EntityDeletedEvent<CustomerCustomerRoleMapping> eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.RoleChangedAsync(eventMessage.Entity));
 
     /// <summary>
     /// A customer was updated (noisy: activity and logins too); only an email change or an approval leads anywhere
     /// </summary>
-    public Task HandleEventAsync(EntityUpdatedEvent<Customer> eventMessage) => _subscriptionPlanner.CustomerUpdatedAsync(eventMessage.Entity);
+    public Task HandleEventAsync(EntityUpdatedEvent<Customer> eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.CustomerUpdatedAsync(eventMessage.Entity));
 
     /// <summary>
     /// A customer was deleted (GDPR erasure included)
     /// </summary>
-    public Task HandleEventAsync(EntityDeletedEvent<Customer> eventMessage) => _subscriptionPlanner.CustomerErasedAsync(eventMessage.Entity);
+    public Task HandleEventAsync(EntityDeletedEvent<Customer> eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.CustomerErasedAsync(eventMessage.Entity));
 
     /// <summary>
     /// An address subscribed to a newsletter
     /// </summary>
-    public Task HandleEventAsync(EmailSubscribedEvent eventMessage) => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription?.Email);
+    public Task HandleEventAsync(EmailSubscribedEvent eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription?.Email));
 
     /// <summary>
     /// An address unsubscribed from a newsletter
     /// </summary>
-    public Task HandleEventAsync(EmailUnsubscribedEvent eventMessage) => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription?.Email);
+    public Task HandleEventAsync(EmailUnsubscribedEvent eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription?.Email));
 
     #endregion
 }
