@@ -77,14 +77,16 @@ public class QueueService
     }
 
     /// <summary>
-    /// Gets the lists an address still waits to join (pending subscribes)
+    /// Gets the lists an address still waits to join (subscribes waiting or being delivered right now: one in flight
+    /// may land in iContact, so a later change must still be able to undo it)
     /// </summary>
     public virtual async Task<ISet<string>> GetListsWithPendingSubscribesAsync(int storeId, string email)
     {
         var pending = (int)QueueItemState.Pending;
+        var inFlight = (int)QueueItemState.InFlight;
         var subscribe = (int)QueueOperation.Subscribe;
         var items = await _queueRepository.GetAllAsync(query => query.Where(item =>
-            item.StoreId == storeId && item.Email == email && item.StateId == pending && item.OperationId == subscribe));
+            item.StoreId == storeId && item.Email == email && (item.StateId == pending || item.StateId == inFlight) && item.OperationId == subscribe));
         return items.Where(item => item.SubscriptionStatus != IcontactDefaults.SubscriptionStatuses.Unsubscribed).Select(item => item.ListId).ToHashSet();
     }
 
