@@ -249,7 +249,13 @@ public abstract class PipelineTestBase : EmulatorTestBase
             if (waiting.Count == 0)
                 return total;
             if (result.Claimed == 0)
-                Clock.MoveTo(waiting.Min(i => i.State == QueueItemState.Pending ? i.NextAttemptOnUtc : i.LeaseExpiresOnUtc!.Value).AddSeconds(1));
+            {
+                //the next moment something can change: a back-off ends or a lease expires (a due item may wait for an older one in flight)
+                var now = Clock.GetUtcNow().UtcDateTime;
+                var next = waiting.Select(i => i.State == QueueItemState.Pending ? i.NextAttemptOnUtc : i.LeaseExpiresOnUtc!.Value)
+                    .Where(time => time >= now).DefaultIfEmpty(now).Min();
+                Clock.MoveTo(next.AddSeconds(1));
+            }
         }
 
         Assert.Fail($"the queue did not drain in {maxPasses} passes");
