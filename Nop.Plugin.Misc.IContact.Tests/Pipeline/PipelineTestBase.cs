@@ -134,6 +134,11 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected int CustomerPagesRead { get; set; }
 
     /// <summary>
+    /// The "distributed cache" every node's locker shares
+    /// </summary>
+    protected Dictionary<string, DateTime> SharedLockCache { get; } = [];
+
+    /// <summary>
     /// Stores whose settings the fake reports as inherited from the shared scope (no overrides of their own)
     /// </summary>
     protected HashSet<int> SharedCredentialStores { get; } = [];
@@ -171,7 +176,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton(SettingService().Object);
         services.AddSingleton(storeContext.Object);
         services.AddSingleton(Mock.Of<ILogger>());
-        services.AddSingleton<ILocker>(new InProcessLocker());
+        services.AddSingleton<ILocker>(new DistributedCacheLockerFake(SharedLockCache));
         services.AddSingleton<IRepository<IcontactQueueItem>>(Queue);
         services.AddSingleton<IRepository<IcontactSubscriber>>(Subscribers);
         services.AddSingleton<IRepository<IcontactStoreStatus>>(Statuses);

@@ -19,7 +19,13 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
         get { lock (_lock) return _items.Values.ToList(); }
     }
 
-    public IQueryable<TEntity> Table => Items.AsQueryable();
+    public IQueryable<TEntity> Table => (Dropped ? throw new InvalidOperationException($"relation \"{typeof(TEntity).Name}\" does not exist") : Items).AsQueryable();
+
+    /// <summary>
+    /// Gets or sets whether the table is gone (the plugin was uninstalled and its down migration dropped it): every
+    /// read and write throws, as the database does
+    /// </summary>
+    public bool Dropped { get; set; }
 
     /// <summary>
     /// Gets or sets a unique index: a second row with the same key is refused, as the database refuses a single-row
@@ -59,6 +65,7 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
 
     public virtual Task InsertAsync(TEntity entity, bool publishEvent = true)
     {
+        _ = Table;
         lock (_lock)
         {
             if (UniqueKey is not null && _items.Values.Any(other => Equals(UniqueKey(other), UniqueKey(entity))))
@@ -77,6 +84,7 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
 
     public virtual Task UpdateAsync(TEntity entity, bool publishEvent = true)
     {
+        _ = Table;
         lock (_lock)
         {
             if (!_items.ContainsKey(entity.Id))
@@ -107,6 +115,7 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
 
     public Task<int> DeleteAsync(Expression<Func<TEntity, bool>> predicate)
     {
+        _ = Table;
         var match = predicate.Compile();
         lock (_lock)
         {
