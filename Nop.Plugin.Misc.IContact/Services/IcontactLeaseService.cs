@@ -30,7 +30,7 @@ public class IcontactLeaseService
     #region Utilities
 
     protected virtual async Task<IcontactLease> GetHolderAsync(string name) =>
-        (await _leaseRepository.GetAllAsync(query => query.Where(lease => lease.Name == name))).FirstOrDefault();
+        (await _leaseRepository.GetAllAsync(query => query.Where(lease => lease.Name == name).OrderBy(lease => lease.Id))).FirstOrDefault();
 
     #endregion
 
