@@ -13,6 +13,11 @@ public static class IcontactDefaults
     public static string SystemName => "Misc.IContact";
 
     /// <summary>
+    /// Gets how long one run of the schedule task keeps delivering (well under the platform's 100 s client time-out)
+    /// </summary>
+    public static TimeSpan TaskRunBudget => TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// Gets the prefix of every locale resource of the plugin
     /// </summary>
     public static string LocalePrefix => "Plugins.Misc.IContact";

@@ -122,6 +122,8 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<Nop.Core.Domain.Customers.Customer>>(new InMemoryRepository<Nop.Core.Domain.Customers.Customer>());
         services.AddSingleton<IRepository<Nop.Core.Domain.Customers.CustomerCustomerRoleMapping>>(new InMemoryRepository<Nop.Core.Domain.Customers.CustomerCustomerRoleMapping>());
         services.AddSingleton<IRepository<Nop.Core.Domain.Messages.NewsLetterSubscription>>(new InMemoryRepository<Nop.Core.Domain.Messages.NewsLetterSubscription>());
+        services.AddSingleton<IRepository<IcontactLease>>(new InMemoryRepository<IcontactLease> { UniqueKey = lease => lease.Name });
+        services.AddSingleton(PlatformFakes.Plugins(PlatformFakes.InstalledDescriptor()).Object);
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         services.RemoveAll<IHostedService>();
         return services.BuildServiceProvider();

@@ -38,6 +38,7 @@ public class DependencyInjectionTests
         services.AddSingleton(Mock.Of<INewsLetterSubscriptionService>());
         services.AddSingleton(Mock.Of<Nop.Services.Logging.ILogger>());
         services.AddSingleton(Mock.Of<Nop.Core.Caching.ILocker>());
+        services.AddSingleton(Mock.Of<Nop.Services.Plugins.IPluginService>());
         services.AddSingleton<Nop.Core.Caching.IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
         services.AddScoped(typeof(IRepository<>), typeof(InMemoryRepository<>));
         services.AddScoped(_ => new IcontactSettings());

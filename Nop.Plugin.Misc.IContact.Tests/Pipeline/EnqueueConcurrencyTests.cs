@@ -62,7 +62,8 @@ public class EnqueueConcurrencyTests
     };
 
     private static QueueService Queue(ClientNumberedQueueRepository repository, EnqueueFallback fallback, ILogger logger) =>
-        new(new DeliverySignal(), new InProcessLocker(), repository, TimeProvider.System, fallback, logger);
+        new(new DeliverySignal(), new IcontactLeaseService(new InMemoryRepository<IcontactLease> { UniqueKey = lease => lease.Name }, TimeProvider.System),
+            repository, TimeProvider.System, fallback, logger);
 
     [Test]
     public async Task RequestPathEnqueuesInsertSingleRowsSoOverlappingShoppersNeverCollide()

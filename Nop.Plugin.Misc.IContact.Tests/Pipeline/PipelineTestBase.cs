@@ -47,6 +47,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected InMemoryRepository<IcontactQueueItem> Queue { get; private set; }
     protected InMemoryRepository<IcontactSubscriber> Subscribers { get; private set; }
     protected InMemoryRepository<IcontactStoreStatus> Statuses { get; private set; }
+    protected InMemoryRepository<IcontactLease> Leases { get; private set; }
+    protected Nop.Services.Plugins.PluginDescriptor Descriptor { get; private set; }
     protected Mock<ICustomerService> CustomerService { get; private set; }
     protected DeliverySignal Signal => Provider.GetRequiredService<DeliverySignal>();
     protected IStaticCacheManager Cache => Provider.GetRequiredService<IStaticCacheManager>();
@@ -94,7 +96,9 @@ public abstract class PipelineTestBase : EmulatorTestBase
         Newsletters = [];
         Queue = new InMemoryRepository<IcontactQueueItem>();
         Subscribers = new InMemoryRepository<IcontactSubscriber>();
-        Statuses = new InMemoryRepository<IcontactStoreStatus>();
+        Statuses = new InMemoryRepository<IcontactStoreStatus> { UniqueKey = status => status.StoreId };
+        Leases = new InMemoryRepository<IcontactLease> { UniqueKey = lease => lease.Name };
+        Descriptor = PlatformFakes.InstalledDescriptor();
         _provider?.Dispose();
         _provider = null;
         Runs = new InMemoryRepository<IcontactSyncRun>();
@@ -161,6 +165,11 @@ public abstract class PipelineTestBase : EmulatorTestBase
     }
 
     /// <summary>
+    /// The "distributed cache" every node's locker shares
+    /// </summary>
+    protected Dictionary<string, DateTime> SharedLockCache { get; } = [];
+
+    /// <summary>
     /// Stores whose settings the fake reports as inherited from the shared scope (no overrides of their own)
     /// </summary>
     protected HashSet<int> SharedCredentialStores { get; } = [];
@@ -199,10 +208,12 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton(storeContext.Object);
         services.AddSingleton(StoreService.Object);
         services.AddSingleton(Mock.Of<ILogger>());
-        services.AddSingleton<ILocker>(new InProcessLocker());
+        services.AddSingleton<ILocker>(new DistributedCacheLockerFake(SharedLockCache));
         services.AddSingleton<IRepository<IcontactQueueItem>>(Queue);
         services.AddSingleton<IRepository<IcontactSubscriber>>(Subscribers);
         services.AddSingleton<IRepository<IcontactStoreStatus>>(Statuses);
+        services.AddSingleton<IRepository<IcontactLease>>(Leases);
+        services.AddSingleton(PlatformFakes.Plugins(Descriptor).Object);
         services.AddSingleton<IRepository<IcontactSyncRun>>(Runs);
         services.AddSingleton<IRepository<IcontactRequestCount>>(RequestCounts);
         services.AddSingleton<IRepository<IcontactRuleRecord>>(RuleRows);
@@ -230,7 +241,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
 
     protected SubscriptionPlanner Planner() => Resolve<SubscriptionPlanner>();
 
-    protected EventConsumer Consumer() => new(Resolve<CustomerErasureService>(), Planner());
+    protected EventConsumer Consumer() => new(Resolve<InstallationGuard>(), Resolve<CustomerErasureService>(), Planner());
 
     protected QueueService QueueService() => Resolve<QueueService>();
 
@@ -281,7 +292,13 @@ public abstract class PipelineTestBase : EmulatorTestBase
             if (waiting.Count == 0)
                 return total;
             if (result.Claimed == 0)
-                Clock.MoveTo(waiting.Min(i => i.State == QueueItemState.Pending ? i.NextAttemptOnUtc : i.LeaseExpiresOnUtc!.Value).AddSeconds(1));
+            {
+                //the next moment something can change: a back-off ends or a lease expires (a due item may wait for an older one in flight)
+                var now = Clock.GetUtcNow().UtcDateTime;
+                var next = waiting.Select(i => i.State == QueueItemState.Pending ? i.NextAttemptOnUtc : i.LeaseExpiresOnUtc!.Value)
+                    .Where(time => time >= now).DefaultIfEmpty(now).Min();
+                Clock.MoveTo(next.AddSeconds(1));
+            }
         }
 
         Assert.Fail($"the queue did not drain in {maxPasses} passes");

@@ -14,6 +14,7 @@ public class WorkerTests : PipelineTestBase
     {
         var services = new ServiceCollection();
         services.AddScoped(_ => Runner());
+        services.AddScoped(_ => Resolve<InstallationGuard>());
         return services.BuildServiceProvider();
     }
 
@@ -46,6 +47,7 @@ public class WorkerTests : PipelineTestBase
         var calls = 0;
         var services = new ServiceCollection();
         services.AddScoped<SynchronizationRunner>(_ => ++calls == 1 ? throw new InvalidOperationException("database not ready") : Runner());
+        services.AddScoped(_ => Resolve<InstallationGuard>());
         await using var provider = services.BuildServiceProvider();
         var worker = new DeliveryWorker(Signal, provider.GetRequiredService<IServiceScopeFactory>());
         await Consumer().HandleEventAsync(new CustomerRegisteredEvent(NewCustomer("ann@example.com")));
@@ -63,7 +65,7 @@ public class WorkerTests : PipelineTestBase
         await Consumer().HandleEventAsync(new CustomerRegisteredEvent(NewCustomer("ann@example.com")));
         await Queue.InsertAsync(new IcontactQueueItem { Email = "old@example.com", State = QueueItemState.Done, UpdatedOnUtc = Clock.GetUtcNow().UtcDateTime.AddDays(-60) });
 
-        await new SynchronizationTask(Settings[StoreId], QueueService(), Status(), Runner(), Clock, Reconciler()).ExecuteAsync();
+        await new SynchronizationTask(Settings[StoreId], Resolve<InstallationGuard>(), QueueService(), Status(), Runner(), Clock, Reconciler()).ExecuteAsync();
 
         Assert.That(StatusOn("ann@example.com", CustomersListId), Is.EqualTo("normal"));
         Assert.That(Queue.Items.Select(i => i.Email), Does.Not.Contain("old@example.com"));

@@ -17,7 +17,8 @@ public class QueueConcurrencyTests : PostgresTestBase
     }).ToList();
 
     private static QueueService Node(EnqueueFallback fallback, Mock<ILogger> logger) =>
-        new(new DeliverySignal(), new InProcessLocker(), Database.Repository<IcontactQueueItem>(), TimeProvider.System, fallback, logger.Object);
+        new(new DeliverySignal(), new IcontactLeaseService(Database.Repository<IcontactLease>(), TimeProvider.System), Database.Repository<IcontactQueueItem>(),
+            TimeProvider.System, fallback, logger.Object);
 
     /// <summary>
     /// Issue 9 defect 6 (regression): the request path used to delete superseded rows and insert the list in two

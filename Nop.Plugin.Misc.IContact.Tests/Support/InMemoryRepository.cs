@@ -19,7 +19,19 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
         get { lock (_lock) return _items.Values.ToList(); }
     }
 
-    public virtual IQueryable<TEntity> Table => Items.AsQueryable();
+    public virtual IQueryable<TEntity> Table => (Dropped ? throw new InvalidOperationException($"relation \"{typeof(TEntity).Name}\" does not exist") : Items).AsQueryable();
+
+    /// <summary>
+    /// Gets or sets whether the table is gone (the plugin was uninstalled and its down migration dropped it): every
+    /// read and write throws, as the database does
+    /// </summary>
+    public bool Dropped { get; set; }
+
+    /// <summary>
+    /// Gets or sets a unique index: a second row with the same key is refused, as the database refuses a single-row
+    /// INSERT (4.90.6 <c>EntityRepository.InsertAsync</c>) with a unique-key violation
+    /// </summary>
+    public Func<TEntity, object> UniqueKey { get; init; }
 
     public Task<TEntity> GetByIdAsync(int? id, Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true, bool useShortTermCache = false)
     {
@@ -53,8 +65,11 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
 
     public virtual Task InsertAsync(TEntity entity, bool publishEvent = true)
     {
+        _ = Table;
         lock (_lock)
         {
+            if (UniqueKey is not null && _items.Values.Any(other => Equals(UniqueKey(other), UniqueKey(entity))))
+                throw new InvalidOperationException($"duplicate key value violates unique constraint on {typeof(TEntity).Name}");
             entity.Id = Math.Max(_nextId, _items.Count == 0 ? 1 : _items.Keys.Max() + 1);
             _nextId = entity.Id + 1;
             _items.Add(entity.Id, entity);
@@ -94,6 +109,7 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
 
     public virtual Task UpdateAsync(TEntity entity, bool publishEvent = true)
     {
+        _ = Table;
         lock (_lock)
         {
             if (!_items.ContainsKey(entity.Id))
@@ -124,6 +140,7 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
 
     public Task<int> DeleteAsync(Expression<Func<TEntity, bool>> predicate)
     {
+        _ = Table;
         var match = predicate.Compile();
         lock (_lock)
         {

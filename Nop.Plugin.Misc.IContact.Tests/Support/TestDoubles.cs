@@ -62,3 +62,43 @@ public class InProcessLocker : ILocker
 
     public Task<bool> IsTaskRunningAsync(string key) => Task.FromResult(false);
 }
+
+/// <summary>
+/// The platform's locker over a distributed cache, as unkind as it is (imitates 4.90.6
+/// <c>DistributedCacheLocker.PerformActionWithLockAsync</c>): reads the key, then writes it, with no atomicity between
+/// the two, and returns false at once without waiting. Instances made over one <see cref="Cache"/> are two nodes.
+/// </summary>
+public class DistributedCacheLockerFake(Dictionary<string, DateTime> cache) : ILocker
+{
+    public Dictionary<string, DateTime> Cache { get; } = cache;
+
+    public async Task<bool> PerformActionWithLockAsync(string resource, TimeSpan expirationTime, Func<Task> action)
+    {
+        bool taken;
+        lock (Cache)
+            taken = Cache.ContainsKey(resource);
+        if (taken)
+            return false;
+
+        await Task.Yield(); //the read and the write are separate round trips to the cache
+        lock (Cache)
+            Cache[resource] = DateTime.UtcNow + expirationTime;
+        try
+        {
+            await action();
+            return true;
+        }
+        finally
+        {
+            lock (Cache)
+                Cache.Remove(resource);
+        }
+    }
+
+    public Task RunWithHeartbeatAsync(string key, TimeSpan expirationTime, TimeSpan heartbeatInterval, Func<CancellationToken, Task> action,
+        CancellationTokenSource cancellationTokenSource = null) => action(cancellationTokenSource?.Token ?? default);
+
+    public Task CancelTaskAsync(string key, TimeSpan expirationTime) => Task.CompletedTask;
+
+    public Task<bool> IsTaskRunningAsync(string key) => Task.FromResult(false);
+}

@@ -28,6 +28,8 @@ public class NopStartup : INopStartup
         services.AddScoped<ErrorDescriber>();
         services.AddScoped<StatusService>();
         services.AddScoped<SubscriberService>();
+        services.AddScoped<InstallationGuard>();
+        services.AddScoped<IcontactLeaseService>();
         services.AddScoped<QueueService>();
         services.AddScoped<RequestBudget>();
         services.AddScoped<IcontactGateway>();

@@ -71,10 +71,17 @@ public class DeliveryService
     /// <summary>
     /// Gets the time of the next attempt: exponential back-off from 30 seconds, at most an hour, with ±20 % jitter
     /// </summary>
-    protected virtual DateTime Backoff(int attempt)
+    protected virtual DateTime Backoff(int attempt) => UtcNow + BackoffDelay(attempt, Random.Shared.NextDouble());
+
+    /// <summary>
+    /// Gets the delay before a retry: 30 s after the first failure, doubling, ±20 % jitter, never more than an hour
+    /// </summary>
+    /// <param name="attempt">Failed attempts so far (1 for the first failure)</param>
+    /// <param name="random">A number in [0, 1) that places the delay within its jitter</param>
+    public static TimeSpan BackoffDelay(int attempt, double random)
     {
-        var seconds = Math.Min(30 * Math.Pow(2, Math.Max(attempt - 1, 0)), 3600);
-        return UtcNow.AddSeconds(seconds * (0.8 + Random.Shared.NextDouble() * 0.4));
+        var seconds = Math.Min(30 * Math.Pow(2, Math.Clamp(attempt - 1, 0, 20)), 3600);
+        return TimeSpan.FromSeconds(Math.Min(seconds * (0.8 + random * 0.4), 3600));
     }
 
     protected static IcontactContact ContactOf(IcontactQueueItem item)
@@ -239,7 +246,8 @@ public class DeliveryService
         var settings = await _settingService.LoadSettingAsync<IcontactSettings>(storeId);
         //a lease outlives the pass: a few requests at the store's time-out each
         var leaseDuration = IcontactGateway.RequestTimeoutOf(settings, interactive: false) * 6 + TimeSpan.FromMinutes(1);
-        var claimed = (await _queueService.ClaimAsync(storeId, Math.Clamp(settings.BatchSize, 1, 1000), NodeId, leaseDuration)).ToList();
+        var claimed = (await _queueService.ClaimAsync(storeId, Math.Clamp(settings.BatchSize, 1, 1000), NodeId, leaseDuration,
+            await _errorDescriber.TextAsync("Delivery.Superseded"))).ToList();
         if (claimed.Count == 0)
             return DeliveryPassResult.None;
 

@@ -7,8 +7,8 @@ using Nop.Services.Events;
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
-/// Listens to the platform's events inside the shopper's request: a guard, one call into the planner or the erasure
-/// service, which only queue (and purge) rows. Nothing here talks to iContact.
+/// Listens to the platform's events inside the shopper's request: a guard (installed?), one call into the planner or
+/// the erasure service, which only queue (and purge) rows. Nothing here talks to iContact.
 /// </summary>
 public class EventConsumer :
     IConsumer<CustomerRegisteredEvent>,
@@ -24,14 +24,16 @@ public class EventConsumer :
     #region Fields
 
     protected readonly CustomerErasureService _customerErasureService;
+    protected readonly InstallationGuard _installationGuard;
     protected readonly SubscriptionPlanner _subscriptionPlanner;
 
     #endregion
 
     #region Ctor
 
-    public EventConsumer(CustomerErasureService customerErasureService, SubscriptionPlanner subscriptionPlanner)
+    public EventConsumer(InstallationGuard installationGuard, CustomerErasureService customerErasureService, SubscriptionPlanner subscriptionPlanner)
     {
+        _installationGuard = installationGuard;
         _customerErasureService = customerErasureService;
         _subscriptionPlanner = subscriptionPlanner;
     }
@@ -43,47 +45,47 @@ public class EventConsumer :
     /// <summary>
     /// A customer registered (possibly still inactive until email validation or approval)
     /// </summary>
-    public Task HandleEventAsync(CustomerRegisteredEvent eventMessage) => _subscriptionPlanner.SyncCustomerAsync(eventMessage.Customer);
+    public Task HandleEventAsync(CustomerRegisteredEvent eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.SyncCustomerAsync(eventMessage.Customer));
 
     /// <summary>
     /// A customer validated the email address
     /// </summary>
-    public Task HandleEventAsync(CustomerActivatedEvent eventMessage) => _subscriptionPlanner.SyncCustomerAsync(eventMessage.Customer);
+    public Task HandleEventAsync(CustomerActivatedEvent eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.SyncCustomerAsync(eventMessage.Customer));
 
     /// <summary>
     /// A role was given (also: customers created by an administrator, who raise no registration event)
     /// </summary>
-    public Task HandleEventAsync(EntityInsertedEvent<CustomerCustomerRoleMapping> eventMessage) => _subscriptionPlanner.RoleChangedAsync(eventMessage.Entity);
+    public Task HandleEventAsync(EntityInsertedEvent<CustomerCustomerRoleMapping> eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.RoleChangedAsync(eventMessage.Entity));
 
     /// <summary>
     /// A role was taken
     /// </summary>
-    public Task HandleEventAsync(EntityDeletedEvent<CustomerCustomerRoleMapping> eventMessage) => _subscriptionPlanner.RoleChangedAsync(eventMessage.Entity);
+    public Task HandleEventAsync(EntityDeletedEvent<CustomerCustomerRoleMapping> eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.RoleChangedAsync(eventMessage.Entity));
 
     /// <summary>
     /// A customer was updated (noisy: activity and logins too); only an email change or an approval leads anywhere
     /// </summary>
-    public Task HandleEventAsync(EntityUpdatedEvent<Customer> eventMessage) => _subscriptionPlanner.CustomerUpdatedAsync(eventMessage.Entity);
+    public Task HandleEventAsync(EntityUpdatedEvent<Customer> eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.CustomerUpdatedAsync(eventMessage.Entity));
 
     /// <summary>
     /// A customer was deleted (an administrator's delete; the GDPR erasure raises the event below instead)
     /// </summary>
-    public Task HandleEventAsync(EntityDeletedEvent<Customer> eventMessage) => _customerErasureService.EraseAsync(eventMessage.Entity.Id, eventMessage.Entity.Email);
+    public Task HandleEventAsync(EntityDeletedEvent<Customer> eventMessage) => _installationGuard.WhenInstalledAsync(() => _customerErasureService.EraseAsync(eventMessage.Entity.Id, eventMessage.Entity.Email));
 
     /// <summary>
     /// A customer was erased under the GDPR (the platform soft-deletes it and blanks its address before this event)
     /// </summary>
-    public Task HandleEventAsync(CustomerPermanentlyDeleted eventMessage) => _customerErasureService.EraseAsync(eventMessage.CustomerId, eventMessage.Email);
+    public Task HandleEventAsync(CustomerPermanentlyDeleted eventMessage) => _installationGuard.WhenInstalledAsync(() => _customerErasureService.EraseAsync(eventMessage.CustomerId, eventMessage.Email));
 
     /// <summary>
     /// An address subscribed to a newsletter
     /// </summary>
-    public Task HandleEventAsync(EmailSubscribedEvent eventMessage) => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription);
+    public Task HandleEventAsync(EmailSubscribedEvent eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription));
 
     /// <summary>
     /// An address unsubscribed from a newsletter
     /// </summary>
-    public Task HandleEventAsync(EmailUnsubscribedEvent eventMessage) => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription);
+    public Task HandleEventAsync(EmailUnsubscribedEvent eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription));
 
     #endregion
 }

@@ -52,12 +52,12 @@ public partial class QueueService
 
     /// <summary>
     /// Takes received changes that are due, oldest first, and pushes their time back by the lease, so another node
-    /// (or an overlapping run) does not take them at the same time; confirming twice is harmless anyway
+    /// (or an overlapping run) does not take them at the same time (under a lease row, which a second claimant cannot pass); confirming twice is harmless anyway
     /// </summary>
     public virtual async Task<IList<IcontactQueueItem>> ClaimInboundAsync(int max, TimeSpan lease)
     {
         IList<IcontactQueueItem> claimed = [];
-        await _locker.PerformActionWithLockAsync($"{IcontactDefaults.SystemName}.ClaimInbound", TimeSpan.FromMinutes(1), async () =>
+        await _leaseService.RunExclusiveAsync($"{IcontactDefaults.SystemName}.ClaimInbound", TimeSpan.FromMinutes(1), async () =>
         {
             var now = UtcNow;
             var received = (int)QueueItemState.Received;

@@ -1,4 +1,3 @@
-using Nop.Core.Caching;
 using Nop.Data;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Services.Logging;
@@ -13,7 +12,7 @@ public partial class QueueService
     #region Fields
 
     protected readonly DeliverySignal _deliverySignal;
-    protected readonly ILocker _locker;
+    protected readonly IcontactLeaseService _leaseService;
     protected readonly IRepository<IcontactQueueItem> _queueRepository;
     protected readonly TimeProvider _timeProvider;
     protected readonly EnqueueFallback _enqueueFallback;
@@ -24,14 +23,14 @@ public partial class QueueService
     #region Ctor
 
     public QueueService(DeliverySignal deliverySignal,
-        ILocker locker,
+        IcontactLeaseService leaseService,
         IRepository<IcontactQueueItem> queueRepository,
         TimeProvider timeProvider,
         EnqueueFallback enqueueFallback,
         ILogger logger)
     {
         _deliverySignal = deliverySignal;
-        _locker = locker;
+        _leaseService = leaseService;
         _queueRepository = queueRepository;
         _timeProvider = timeProvider;
         _enqueueFallback = enqueueFallback;
@@ -49,14 +48,16 @@ public partial class QueueService
     #region Methods
 
     /// <summary>
-    /// Gets the lists an address still waits to join (pending subscribes)
+    /// Gets the lists an address still waits to join (subscribes waiting or being delivered right now: one in flight
+    /// may land in iContact, so a later change must still be able to undo it)
     /// </summary>
     public virtual async Task<ISet<string>> GetListsWithPendingSubscribesAsync(int storeId, string email)
     {
         var pending = (int)QueueItemState.Pending;
+        var inFlight = (int)QueueItemState.InFlight;
         var subscribe = (int)QueueOperation.Subscribe;
         var items = await _queueRepository.GetAllAsync(query => query.Where(item =>
-            item.StoreId == storeId && item.Email == email && item.StateId == pending && item.OperationId == subscribe));
+            item.StoreId == storeId && item.Email == email && (item.StateId == pending || item.StateId == inFlight) && item.OperationId == subscribe));
         return items.Where(item => item.SubscriptionStatus != IcontactDefaults.SubscriptionStatuses.Unsubscribed).Select(item => item.ListId).ToHashSet();
     }
 
@@ -77,45 +78,87 @@ public partial class QueueService
     }
 
     /// <summary>
-    /// Claims due items of a store for one node: pending items whose time has come and items whose lease expired
-    /// (a node that crashed mid-delivery). Claims are made under the platform's lock, so two nodes never hold one item.
+    /// Claims due items of a store for one claimant: pending items whose time has come and items whose lease expired
+    /// (a node that crashed mid-delivery). Claims of a store are made one at a time under a lease row (unique name, see
+    /// <see cref="IcontactLeaseService"/>) and checked after the write, so two claimants never hold one item; items a
+    /// newer change supersedes are completed, never sent (<see cref="QueueOrdering"/>).
     /// </summary>
     /// <param name="storeId">Store identifier</param>
     /// <param name="maxContacts">Most distinct addresses to claim (one contacts request carries them all)</param>
     /// <param name="leaseOwner">Claiming node</param>
     /// <param name="leaseDuration">How long the claim holds</param>
-    /// <returns>Claimed items, oldest first; empty when another node is claiming right now</returns>
-    public virtual async Task<IList<IcontactQueueItem>> ClaimAsync(int storeId, int maxContacts, string leaseOwner, TimeSpan leaseDuration)
+    /// <param name="supersededNote">Note recorded on items a newer change superseded</param>
+    /// <returns>Claimed items, oldest first; empty when another claimant is claiming right now</returns>
+    public virtual async Task<IList<IcontactQueueItem>> ClaimAsync(int storeId, int maxContacts, string leaseOwner, TimeSpan leaseDuration, string supersededNote = null)
     {
-        IList<IcontactQueueItem> claimed = [];
-        await _locker.PerformActionWithLockAsync($"{IcontactDefaults.SystemName}.Claim", TimeSpan.FromMinutes(1), async () =>
+        var slot = $"{IcontactDefaults.SystemName}.Claim.{storeId}";
+        var token = await _leaseService.TryAcquireAsync(slot, TimeSpan.FromMinutes(1));
+        if (token is null)
+            return [];
+
+        try
         {
+            //the owner names this very claim, so the check after the write tells it from any other claim of this node
+            var owner = $"{(leaseOwner.Length > 67 ? leaseOwner[..67] : leaseOwner)}/{token}";
             var now = UtcNow;
-            var pending = (int)QueueItemState.Pending;
-            var inFlight = (int)QueueItemState.InFlight;
-            var candidates = await _queueRepository.GetAllAsync(query => query
-                .Where(item => item.StoreId == storeId)
-                .Where(item => (item.StateId == pending && item.NextAttemptOnUtc <= now) || (item.StateId == inFlight && item.LeaseExpiresOnUtc < now))
-                .OrderBy(item => item.Id)
-                .Take(maxContacts * 4));
-
-            //a contact on several lists has several items: claim whole contacts, up to the batch size
-            var emails = new HashSet<string>();
-            claimed = candidates.TakeWhile(item => emails.Contains(item.Email) || emails.Count < maxContacts && emails.Add(item.Email)).ToList();
-
-            foreach (var item in claimed)
+            var expires = now + leaseDuration;
+            for (var round = 0; round < 10; round++)
             {
-                item.State = QueueItemState.InFlight;
-                item.LeaseOwner = leaseOwner;
-                item.LeaseExpiresOnUtc = now + leaseDuration;
-                item.UpdatedOnUtc = now;
+                var candidates = await GetDueAsync(storeId, now, maxContacts * 4);
+                if (candidates.Count == 0)
+                    return [];
+
+                var emails = candidates.Select(item => item.Email).Distinct().ToList();
+                var oldest = candidates.Min(item => item.Id);
+                var inFlight = (int)QueueItemState.InFlight;
+                var related = await _queueRepository.GetAllAsync(query => query
+                    .Where(item => item.StoreId == storeId && emails.Contains(item.Email) && (item.Id > oldest || item.StateId == inFlight)));
+                var (superseded, blocked) = QueueOrdering.Sort(candidates, related, now);
+                await CompleteAsync(superseded, supersededNote);
+
+                //a contact on several lists has several items: claim whole contacts, up to the batch size
+                var addresses = new HashSet<string>();
+                var claimed = candidates.Except(superseded).Except(blocked)
+                    .TakeWhile(item => addresses.Contains(item.Email) || addresses.Count < maxContacts && addresses.Add(item.Email)).ToList();
+                if (claimed.Count == 0 && superseded.Count > 0)
+                    continue;
+
+                foreach (var item in claimed)
+                {
+                    item.State = QueueItemState.InFlight;
+                    item.LeaseOwner = owner;
+                    item.LeaseExpiresOnUtc = expires;
+                    item.UpdatedOnUtc = now;
+                }
+
+                if (claimed.Count == 0)
+                    return [];
+                await _queueRepository.UpdateAsync(claimed, false);
+
+                //verify after the write: keep only what still carries this claim
+                var ids = claimed.Select(item => item.Id).ToList();
+                var held = (await _queueRepository.GetAllAsync(query => query.Where(item => ids.Contains(item.Id) && item.LeaseOwner == owner)))
+                    .Select(item => item.Id).ToHashSet();
+                return claimed.Where(item => held.Contains(item.Id)).ToList();
             }
 
-            if (claimed.Count > 0)
-                await _queueRepository.UpdateAsync(claimed, false);
-        });
+            return [];
+        }
+        finally
+        {
+            await _leaseService.ReleaseAsync(slot, token);
+        }
+    }
 
-        return claimed;
+    protected virtual Task<IList<IcontactQueueItem>> GetDueAsync(int storeId, DateTime now, int count)
+    {
+        var pending = (int)QueueItemState.Pending;
+        var inFlight = (int)QueueItemState.InFlight;
+        return _queueRepository.GetAllAsync(query => query
+            .Where(item => item.StoreId == storeId)
+            .Where(item => (item.StateId == pending && item.NextAttemptOnUtc <= now) || (item.StateId == inFlight && item.LeaseExpiresOnUtc < now))
+            .OrderBy(item => item.Id)
+            .Take(count));
     }
 
     /// <summary>

@@ -51,10 +51,25 @@ public class StatusService
         if (!change(status))
             return;
 
-        if (status.Id == 0)
-            await _statusRepository.InsertAsync(status, false);
-        else
+        if (status.Id != 0)
+        {
             await _statusRepository.UpdateAsync(status, false);
+            return;
+        }
+
+        try
+        {
+            await _statusRepository.InsertAsync(status, false);
+        }
+        catch (Exception)
+        {
+            //another node created the store's row first (the store id is unique): change that one
+            var created = await GetAsync(storeId);
+            if (created.Id == 0)
+                throw;
+            if (change(created))
+                await _statusRepository.UpdateAsync(created, false);
+        }
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ public class SynchronizationTask : IScheduleTask
     #region Fields
 
     protected readonly IcontactSettings _icontactSettings;
+    protected readonly InstallationGuard _installationGuard;
     protected readonly QueueService _queueService;
     protected readonly StatusService _statusService;
     protected readonly SynchronizationRunner _synchronizationRunner;
@@ -23,6 +24,7 @@ public class SynchronizationTask : IScheduleTask
     #region Ctor
 
     public SynchronizationTask(IcontactSettings icontactSettings,
+        InstallationGuard installationGuard,
         QueueService queueService,
         StatusService statusService,
         SynchronizationRunner synchronizationRunner,
@@ -30,12 +32,23 @@ public class SynchronizationTask : IScheduleTask
         UnsubscribeReconciler unsubscribeReconciler)
     {
         _icontactSettings = icontactSettings;
+        _installationGuard = installationGuard;
         _queueService = queueService;
         _statusService = statusService;
         _synchronizationRunner = synchronizationRunner;
         _timeProvider = timeProvider;
         _unsubscribeReconciler = unsubscribeReconciler;
     }
+
+    #endregion
+
+    #region Properties
+
+    /// <summary>
+    /// Gets or sets how long one run delivers: the platform posts the run with a 100 s client time-out and holds the
+    /// task's lock for min(period, 300) − 1 s, so a run stops starting new work well before either
+    /// </summary>
+    public TimeSpan RunBudget { get; set; } = IcontactDefaults.TaskRunBudget;
 
     #endregion
 
@@ -47,8 +60,12 @@ public class SynchronizationTask : IScheduleTask
     /// <returns>A task that represents the asynchronous operation</returns>
     public async Task ExecuteAsync()
     {
+        //after an uninstall (until the restart) or a failed install the tables may be gone: do nothing
+        if (!await _installationGuard.IsInstalledAsync())
+            return;
+
         //each store's items are delivered with that store's settings; nothing is due while no store is configured
-        await _synchronizationRunner.DrainAsync(maxRounds: 1_000);
+        await _synchronizationRunner.DrainAsync(maxRounds: 1_000, budget: RunBudget);
 
         await _unsubscribeReconciler.ReconcileDueAsync(await _statusService.GetStoreIdsAsync());
 

@@ -159,6 +159,8 @@ namespace Nop.Plugin.Misc.IContact.Bench
             services.AddSingleton<Nop.Data.IRepository<CustomerCustomerRoleMapping>>(new ViewRepository<CustomerCustomerRoleMapping>(() =>
                 Store.Roles.SelectMany(pair => pair.Value.Select(roleId => new CustomerCustomerRoleMapping { CustomerId = pair.Key, CustomerRoleId = roleId }))));
             services.AddSingleton<Nop.Data.IRepository<NewsLetterSubscription>>(new ViewRepository<NewsLetterSubscription>(() => Store.Newsletters.Values.SelectMany(rows => rows)));
+            services.AddSingleton<Nop.Data.IRepository<IcontactLease>>(new InMemoryRepository<IcontactLease> { UniqueKey = lease => lease.Name });
+            services.AddSingleton<Nop.Services.Plugins.IPluginService>(new InstalledPluginService());
             new Nop.Plugin.Misc.IContact.Infrastructure.NopStartup().ConfigureServices(services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
             //the bench's subscriber table is indexed like a database would be
             services.AddScoped<SubscriberService>(_ => new IndexedSubscriberService(Subscribers, TimeProvider.System));
@@ -204,7 +206,7 @@ namespace Nop.Plugin.Misc.IContact.Bench
 
         public IcontactHttpClient Client() => new(new HttpClient(Handler, disposeHandler: false));
         public QueueService QueueService() => Resolve<QueueService>();
-        public EventConsumer Consumer() => new(Resolve<CustomerErasureService>(), Resolve<SubscriptionPlanner>());
+        public EventConsumer Consumer() => new(Resolve<InstallationGuard>(), Resolve<CustomerErasureService>(), Resolve<SubscriptionPlanner>());
         public DeliveryService Delivery() => Resolve<DeliveryService>();
         public BulkSyncService Bulk() => Resolve<BulkSyncService>();
     }
@@ -305,4 +307,16 @@ namespace Nop.Plugin.Misc.IContact.Bench
     {
         public int Op(string name) => ByOperation.GetValueOrDefault(name);
     }
+}
+
+/// <summary>
+/// The platform's plugin service as after a successful install (imitates 4.90.6 IPluginService.GetPluginDescriptorBySystemNameAsync: in memory)
+/// </summary>
+internal sealed class InstalledPluginService : Nop.Services.Plugins.IPluginService
+{
+    private readonly Nop.Services.Plugins.PluginDescriptor _descriptor = new() { SystemName = IcontactDefaults.SystemName, Installed = true };
+
+    public Task<Nop.Services.Plugins.PluginDescriptor> GetPluginDescriptorBySystemNameAsync<TPlugin>(string systemName,
+        Nop.Services.Plugins.LoadPluginsMode loadMode = Nop.Services.Plugins.LoadPluginsMode.InstalledOnly, Customer customer = null, int storeId = 0,
+        string group = null) where TPlugin : class, Nop.Services.Plugins.IPlugin => Task.FromResult(systemName == _descriptor.SystemName ? _descriptor : null);
 }

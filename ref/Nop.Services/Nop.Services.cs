@@ -122,6 +122,16 @@ namespace Nop.Services.Plugins
         public virtual System.Threading.Tasks.Task UpdateAsync(string currentVersion, string targetVersion) { return System.Threading.Tasks.Task.CompletedTask; }
         public virtual System.Threading.Tasks.Task PreparePluginToUninstallAsync() { return System.Threading.Tasks.Task.CompletedTask; }
     }
+    public enum LoadPluginsMode
+    {
+        All = 0,
+        InstalledOnly = 10,
+        NotInstalledOnly = 20,
+    }
+    public partial interface IPluginService
+    {
+        System.Threading.Tasks.Task<Nop.Services.Plugins.PluginDescriptor> GetPluginDescriptorBySystemNameAsync<TPlugin>(string systemName, Nop.Services.Plugins.LoadPluginsMode loadMode = Nop.Services.Plugins.LoadPluginsMode.InstalledOnly, Nop.Core.Domain.Customers.Customer customer = null, int storeId = 0, string group = null) where TPlugin : class, Nop.Services.Plugins.IPlugin;
+    }
     public partial class PluginDescriptorBaseInfo
     {
         public virtual string SystemName { get; set; }

@@ -13,13 +13,16 @@ namespace Nop.Plugin.Misc.IContact.Tests.Postgres.Harness;
 public static class PluginSchema
 {
     /// <summary>
-    /// SchemaMigration's and RuleTableMigration's indexes (keep in step with Nop.Plugin.Misc.IContact/Data/*Migration.cs)
+    /// SchemaMigration's, RuleTableMigration's and LeaseAndUpgradeMigration's indexes (keep in step with Nop.Plugin.Misc.IContact/Data/*Migration.cs)
     /// </summary>
     public const string Indexes = """
         CREATE INDEX "IX_IcontactQueueItem_State_NextAttempt" ON "IcontactQueueItem" ("StateId", "NextAttemptOnUtc");
         CREATE INDEX "IX_IcontactQueueItem_Email" ON "IcontactQueueItem" ("Email");
         CREATE INDEX "IX_IcontactSubscriber_Customer" ON "IcontactSubscriber" ("CustomerId", "StoreId");
         CREATE INDEX "IX_IcontactRuleRecord_Store" ON "IcontactRuleRecord" ("StoreId", "DisplayOrder");
+        CREATE INDEX "IX_IcontactRequestCount_Scope" ON "IcontactRequestCount" ("StoreId", "BucketMinutes", "Bucket");
+        CREATE UNIQUE INDEX "UX_IcontactLease_Name" ON "IcontactLease" ("Name");
+        CREATE UNIQUE INDEX "UX_IcontactStoreStatus_StoreId" ON "IcontactStoreStatus" ("StoreId");
         """;
 
     /// <summary>
@@ -42,7 +45,9 @@ public static class PluginSchema
     private static readonly HashSet<(Type, string)> BuilderNotNullable =
     [
         (typeof(IcontactQueueItem), nameof(IcontactQueueItem.Email)),
-        (typeof(IcontactSubscriber), nameof(IcontactSubscriber.Email))
+        (typeof(IcontactSubscriber), nameof(IcontactSubscriber.Email)),
+        (typeof(IcontactLease), nameof(IcontactLease.Name)),
+        (typeof(IcontactLease), nameof(IcontactLease.Owner))
     ];
 
     private static readonly Dictionary<Type, string> AutoMapped = new()
