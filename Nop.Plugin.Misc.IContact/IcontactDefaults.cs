@@ -131,6 +131,11 @@ public static class IcontactDefaults
     /// </summary>
     public static int BulkPageSize => 500;
 
+    /// <summary>
+    /// Gets how long a bulk synchronisation step may hold its run's lease (a step reads one page and queues it: seconds)
+    /// </summary>
+    public static TimeSpan BulkStepLease => TimeSpan.FromMinutes(5);
+
     #endregion
 
     #region Caching

@@ -102,6 +102,24 @@ public class RetryAndResumeTests : PipelineTestBase
     }
 
     [Test]
+    public async Task A_run_whose_lease_another_runner_holds_is_not_stepped_until_it_is_given_back()
+    {
+        SeedStore(600);
+        var run = await Bulk().StartAsync(StoreId);
+        var leases = Resolve<IcontactLeaseService>();
+        var name = $"{IcontactDefaults.SystemName}.Bulk.{run.Id}";
+        var other = await leases.TryAcquireAsync(name, TimeSpan.FromMinutes(5));
+
+        var stepped = await Bulk().StepAllAsync();
+
+        Assert.That(stepped, Is.False);
+        Assert.That(Queue.Items, Is.Empty, "another node (the worker, the task) is stepping this run");
+        await leases.ReleaseAsync(name, other);
+        Assert.That(await Bulk().StepAllAsync(), Is.True);
+        Assert.That(Queue.Items, Has.Count.EqualTo(IcontactDefaults.BulkPageSize));
+    }
+
+    [Test]
     public async Task A_deleted_list_is_not_re_bound_when_two_lists_now_carry_its_name()
     {
         lock (Emulator.State.Lock)

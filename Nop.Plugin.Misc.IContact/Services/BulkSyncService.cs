@@ -24,6 +24,7 @@ public class BulkSyncService
 
     protected readonly CustomerFactsReader _customerFactsReader;
     protected readonly ICustomerService _customerService;
+    protected readonly IcontactLeaseService _leaseService;
     protected readonly IcontactRuleService _ruleService;
     protected readonly IRepository<IcontactSyncRun> _runRepository;
     protected readonly ISettingService _settingService;
@@ -37,6 +38,7 @@ public class BulkSyncService
 
     public BulkSyncService(CustomerFactsReader customerFactsReader,
         ICustomerService customerService,
+        IcontactLeaseService leaseService,
         IcontactRuleService ruleService,
         IRepository<IcontactSyncRun> runRepository,
         ISettingService settingService,
@@ -46,6 +48,7 @@ public class BulkSyncService
     {
         _customerFactsReader = customerFactsReader;
         _customerService = customerService;
+        _leaseService = leaseService;
         _ruleService = ruleService;
         _runRepository = runRepository;
         _settingService = settingService;
@@ -215,12 +218,19 @@ public class BulkSyncService
         //changes the database refused on a shopper's request, remembered by this process
         await _queueService.EnqueueRememberedAsync();
 
-
         var completed = (int)SyncRunState.Completed;
         var runs = await _runRepository.GetAllAsync(query => query.Where(run => run.StateId != completed));
         var more = false;
         foreach (var run in runs)
-            more |= await StepAsync(run);
+        {
+            //one runner per run at a time across the worker, the task and other nodes (the step's own position check
+            //still refuses a run object that another runner advanced before this one took the lease)
+            var stepped = false;
+            await _leaseService.RunExclusiveAsync($"{IcontactDefaults.SystemName}.Bulk.{run.Id}", IcontactDefaults.BulkStepLease,
+                async () => stepped = await StepAsync(run));
+            more |= stepped;
+        }
+
         return more;
     }
 
