@@ -138,6 +138,27 @@ public class RetryAndResumeTests : PipelineTestBase
     }
 
     [Test]
+    public async Task A_later_live_event_never_re_subscribes_a_contact_who_unsubscribed_in_iContact()
+    {
+        var ann = NewCustomer("ann@example.com");
+        lock (Emulator.State.Lock)
+        {
+            var contact = new IcontactEmulator.ContactRecord { ContactId = Emulator.State.NextContactId() };
+            contact.Fields["email"] = "ann@example.com";
+            Emulator.State.SaveContact(contact);
+            var subscription = new IcontactEmulator.SubscriptionRecord { ListId = long.Parse(CustomersListId), ContactId = contact.ContactId, Status = "unsubscribed" };
+            Emulator.State.Subscriptions[subscription.SubscriptionId] = subscription;
+        }
+
+        //not a bulk run: the shopper's own registration (or any later customer event) queues the subscribe
+        await Consumer().HandleEventAsync(new CustomerRegisteredEvent(ann));
+        await DeliverAllAsync();
+
+        Assert.That(StatusOn("ann@example.com", CustomersListId), Is.EqualTo("unsubscribed"));
+        Assert.That(Queue.Items.Single(item => item.ListId == CustomersListId).State, Is.EqualTo(QueueItemState.LeftAlone));
+    }
+
+    [Test]
     public async Task A_contact_unsubscribed_from_one_list_is_left_alone_there_and_still_joins_another()
     {
         NewCustomer("ann@example.com", true, RegisteredRoleId, VipRoleId);

@@ -177,9 +177,10 @@ public class DeliveryService
 
         var memberships = items.Where(item => item.Operation != QueueOperation.DeleteContact && ids.ContainsKey(item.Email)).ToList();
 
-        //a bulk synchronisation never re-subscribes someone who unsubscribed in iContact
+        //nothing re-subscribes someone who unsubscribed in iContact, neither a bulk synchronisation nor a later event (the
+        //list's unsubscribed contacts are remembered for minutes, and forgotten when a web hook reports a new unsubscribe)
         var leftAlone = new List<IcontactQueueItem>();
-        foreach (var group in memberships.Where(item => item.SyncRunId > 0 && item.Operation == QueueOperation.Subscribe).GroupBy(item => item.ListId))
+        foreach (var group in memberships.Where(item => item.Operation == QueueOperation.Subscribe).GroupBy(item => item.ListId))
         {
             var unsubscribed = await connection.GetUnsubscribedContactIdsAsync(group.Key, cancellationToken);
             leftAlone.AddRange(group.Where(item => unsubscribed.Contains(ids[item.Email])));

@@ -154,6 +154,8 @@ public class UnsubscribeReconciler
         var deactivated = 0;
         foreach (var rule in await GetConsentRulesAsync(storeId))
         {
+            //the carry-over reads the list afresh: what delivery remembered may be minutes old
+            await connection.ForgetUnsubscribedAsync(rule.ListId);
             var unsubscribed = await connection.GetUnsubscribedContactIdsAsync(rule.ListId, cancellationToken);
             foreach (var subscriber in await _subscriberService.GetByContactIdsAsync(storeId, unsubscribed.ToList()))
             {
