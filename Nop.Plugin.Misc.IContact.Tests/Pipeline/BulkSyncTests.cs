@@ -74,14 +74,7 @@ public class BulkSyncTests : PipelineTestBase
     {
         NewCustomer("stay@example.com");
         NewCustomer("left@example.com");
-        lock (Emulator.State.Lock)
-        {
-            var contact = new IcontactEmulator.ContactRecord { ContactId = Emulator.State.NextContactId() };
-            contact.Fields["email"] = "left@example.com";
-            Emulator.State.SaveContact(contact);
-            var subscription = new IcontactEmulator.SubscriptionRecord { ListId = long.Parse(CustomersListId), ContactId = contact.ContactId, Status = "unsubscribed" };
-            Emulator.State.Subscriptions[subscription.SubscriptionId] = subscription;
-        }
+        UnsubscribedInIcontact("left@example.com", CustomersListId);
 
         var unsubscribed = await Reconciler().UnsubscribedEmailsAsync(StoreId, [CustomersListId]);
         var preview = (await Preview().PreviewAsync(StoreId)).Single(p => p.Rule.ListId == CustomersListId);
@@ -177,16 +170,7 @@ public class BulkSyncTests : PipelineTestBase
     public async Task No_one_unsubscribed_in_iContact_is_subscribed_again()
     {
         SeedStore(5);
-        long contactId;
-        lock (Emulator.State.Lock)
-        {
-            var contact = new IcontactEmulator.ContactRecord { ContactId = Emulator.State.NextContactId() };
-            contact.Fields["email"] = "c3@example.com";
-            Emulator.State.SaveContact(contact);
-            contactId = contact.ContactId;
-            var subscription = new IcontactEmulator.SubscriptionRecord { ListId = long.Parse(CustomersListId), ContactId = contactId, Status = "unsubscribed" };
-            Emulator.State.Subscriptions[subscription.SubscriptionId] = subscription;
-        }
+        var contactId = UnsubscribedInIcontact("c3@example.com", CustomersListId);
 
         await Bulk().StartAsync(StoreId);
         await RunToCompletionAsync();

@@ -133,6 +133,23 @@ public abstract class PipelineTestBase : EmulatorTestBase
                 .ToList());
     }
 
+    /// <summary>
+    /// Gives the emulator a contact who unsubscribed from a list in iContact (a campaign's unsubscribe link)
+    /// </summary>
+    /// <returns>The contact's id</returns>
+    protected long UnsubscribedInIcontact(string email, string listId)
+    {
+        lock (Emulator.State.Lock)
+        {
+            var contact = new IcontactEmulator.ContactRecord { ContactId = Emulator.State.NextContactId() };
+            contact.Fields["email"] = email;
+            Emulator.State.SaveContact(contact);
+            var subscription = new IcontactEmulator.SubscriptionRecord { ListId = long.Parse(listId), ContactId = contact.ContactId, Status = "unsubscribed" };
+            Emulator.State.Subscriptions[subscription.SubscriptionId] = subscription;
+            return contact.ContactId;
+        }
+    }
+
     protected int CustomerPagesRead { get; set; }
 
     /// <summary>

@@ -63,6 +63,15 @@ public class RetryAndResumeTests : PipelineTestBase
         }
     }
 
+    private void AssertEveryCustomerReadQueuedAndDeliveredOnce(string because)
+    {
+        Assert.That(Runs.Items.Single().State, Is.EqualTo(SyncRunState.Completed));
+        Assert.That(Queue.Items, Has.Count.EqualTo(1_000), $"every customer queued {because}");
+        Assert.That(Runs.Items.Single().CustomersRead, Is.EqualTo(1_000), $"every customer read {because}");
+        Assert.That(Runs.Items.Single().NextPageIndex, Is.EqualTo(2));
+        Assert.That(EmulatorSubscriptions(), Has.Count.EqualTo(1_000));
+    }
+
     [Test]
     public async Task One_service_instance_keeps_its_place_across_steps()
     {
@@ -73,11 +82,7 @@ public class RetryAndResumeTests : PipelineTestBase
 
         await RunAsync(bulk, delivery, 100);
 
-        Assert.That(Runs.Items.Single().State, Is.EqualTo(SyncRunState.Completed));
-        Assert.That(Queue.Items, Has.Count.EqualTo(1_000), "every customer queued once");
-        Assert.That(Runs.Items.Single().CustomersRead, Is.EqualTo(1_000), "every customer read once: two pages of 500 by key");
-        Assert.That(Runs.Items.Single().NextPageIndex, Is.EqualTo(2));
-        Assert.That(EmulatorSubscriptions(), Has.Count.EqualTo(1_000));
+        AssertEveryCustomerReadQueuedAndDeliveredOnce("once, two pages of 500 by key");
     }
 
     [Test]
@@ -94,11 +99,7 @@ public class RetryAndResumeTests : PipelineTestBase
         DisposeProvider();
         await RunAsync(Bulk(), Delivery(), 100);
 
-        Assert.That(Runs.Items.Single().State, Is.EqualTo(SyncRunState.Completed));
-        Assert.That(Queue.Items, Has.Count.EqualTo(1_000), "no page read twice");
-        Assert.That(Runs.Items.Single().CustomersRead, Is.EqualTo(1_000), "no page read again after the restart");
-        Assert.That(Runs.Items.Single().NextPageIndex, Is.EqualTo(2));
-        Assert.That(EmulatorSubscriptions(), Has.Count.EqualTo(1_000));
+        AssertEveryCustomerReadQueuedAndDeliveredOnce("no page read again after the restart");
     }
 
     [Test]
@@ -141,14 +142,7 @@ public class RetryAndResumeTests : PipelineTestBase
     public async Task A_later_live_event_never_re_subscribes_a_contact_who_unsubscribed_in_iContact()
     {
         var ann = NewCustomer("ann@example.com");
-        lock (Emulator.State.Lock)
-        {
-            var contact = new IcontactEmulator.ContactRecord { ContactId = Emulator.State.NextContactId() };
-            contact.Fields["email"] = "ann@example.com";
-            Emulator.State.SaveContact(contact);
-            var subscription = new IcontactEmulator.SubscriptionRecord { ListId = long.Parse(CustomersListId), ContactId = contact.ContactId, Status = "unsubscribed" };
-            Emulator.State.Subscriptions[subscription.SubscriptionId] = subscription;
-        }
+        UnsubscribedInIcontact("ann@example.com", CustomersListId);
 
         //not a bulk run: the shopper's own registration (or any later customer event) queues the subscribe
         await Consumer().HandleEventAsync(new CustomerRegisteredEvent(ann));
@@ -162,14 +156,7 @@ public class RetryAndResumeTests : PipelineTestBase
     public async Task A_contact_unsubscribed_from_one_list_is_left_alone_there_and_still_joins_another()
     {
         NewCustomer("ann@example.com", true, RegisteredRoleId, VipRoleId);
-        lock (Emulator.State.Lock)
-        {
-            var contact = new IcontactEmulator.ContactRecord { ContactId = Emulator.State.NextContactId() };
-            contact.Fields["email"] = "ann@example.com";
-            Emulator.State.SaveContact(contact);
-            var subscription = new IcontactEmulator.SubscriptionRecord { ListId = long.Parse(CustomersListId), ContactId = contact.ContactId, Status = "unsubscribed" };
-            Emulator.State.Subscriptions[subscription.SubscriptionId] = subscription;
-        }
+        UnsubscribedInIcontact("ann@example.com", CustomersListId);
 
         await Bulk().StartAsync(StoreId);
         for (var round = 0; round < 20 && Runs.Items.Single().State != SyncRunState.Completed; round++)
