@@ -109,7 +109,6 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         StoreService.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => Stores);
         services.AddSingleton(StoreService.Object);
         services.AddSingleton(Mock.Of<ILogger>());
-        services.AddSingleton<ILocker>(new InProcessLocker());
         services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
         services.AddSingleton<IRepository<IcontactStoreStatus>>(StatusRepository);
         services.AddSingleton<IRepository<IcontactQueueItem>>(QueueRepository);

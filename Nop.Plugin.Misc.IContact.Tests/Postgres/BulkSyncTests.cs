@@ -49,7 +49,6 @@ public class BulkSyncTests : PostgresTestBase
             services.AddSingleton<ICustomerService>(customers);
             services.AddSingleton<INewsLetterSubscriptionService>(customers);
             services.AddSingleton(Mock.Of<ILogger>());
-            services.AddSingleton<ILocker>(new InProcessLocker());
             services.AddSingleton(PlatformFakes.Encryption().Object);
             services.AddSingleton(PlatformFakes.EnglishResources().Object);
         });

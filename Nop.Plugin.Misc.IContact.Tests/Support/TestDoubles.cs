@@ -31,39 +31,6 @@ public class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 }
 
 /// <summary>
-/// A lock for one process: enough to test that claims go through the platform's locker
-/// </summary>
-public class InProcessLocker : ILocker
-{
-    private readonly SemaphoreSlim _gate = new(1, 1);
-
-    public int Acquisitions { get; private set; }
-
-    public async Task<bool> PerformActionWithLockAsync(string resource, TimeSpan expirationTime, Func<Task> action)
-    {
-        if (!await _gate.WaitAsync(0))
-            return false;
-        try
-        {
-            Acquisitions++;
-            await action();
-            return true;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public Task RunWithHeartbeatAsync(string key, TimeSpan expirationTime, TimeSpan heartbeatInterval, Func<CancellationToken, Task> action,
-        CancellationTokenSource cancellationTokenSource = null) => action(cancellationTokenSource?.Token ?? default);
-
-    public Task CancelTaskAsync(string key, TimeSpan expirationTime) => Task.CompletedTask;
-
-    public Task<bool> IsTaskRunningAsync(string key) => Task.FromResult(false);
-}
-
-/// <summary>
 /// The platform's locker over a distributed cache, as unkind as it is (imitates 4.90.6
 /// <c>DistributedCacheLocker.PerformActionWithLockAsync</c>): reads the key, then writes it, with no atomicity between
 /// the two, and returns false at once without waiting. Instances made over one <see cref="Cache"/> are two nodes.

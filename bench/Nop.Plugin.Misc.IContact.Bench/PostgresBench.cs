@@ -41,7 +41,6 @@ public static class PostgresBench
             services.AddSingleton<Nop.Services.Customers.ICustomerService>(platform);
             services.AddSingleton<Nop.Services.Messages.INewsLetterSubscriptionService>(platform);
             services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
-            services.AddSingleton<ILocker>(new InProcessLocker());
         });
         var pageSize = IcontactDefaults.BulkPageSize;
         var pages = (int)Math.Ceiling(customers / (double)pageSize);

@@ -146,7 +146,6 @@ namespace Nop.Plugin.Misc.IContact.Bench
                 typeof(Nop.Services.Configuration.ISettingService), typeof(Nop.Core.IStoreContext), typeof(Nop.Services.Stores.IStoreService), typeof(Nop.Services.Logging.ILogger),
                 typeof(Nop.Services.Security.IEncryptionService), typeof(Nop.Services.Localization.ILocalizationService) })
                 services.AddSingleton(platform, Store);
-            services.AddSingleton<Nop.Core.Caching.ILocker>(new InProcessLocker());
             services.AddSingleton<Nop.Core.Caching.IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
             services.AddSingleton<Nop.Data.IRepository<IcontactQueueItem>>(Queue);
             services.AddSingleton<Nop.Data.IRepository<IcontactSubscriber>>(Subscribers);
