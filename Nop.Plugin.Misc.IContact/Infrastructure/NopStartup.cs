@@ -40,6 +40,7 @@ public class NopStartup : INopStartup
         services.AddScoped<StaleListGuard>();
         services.AddScoped<DeliveryService>();
         services.AddScoped<CustomerFactsReader>();
+        services.AddScoped<OrderStatisticsReader>();
         services.AddScoped<BulkSyncService>();
         services.AddScoped<SyncPreviewService>();
         services.AddScoped<SynchronizationRunner>();

@@ -9,7 +9,14 @@ namespace Nop.Plugin.Misc.IContact.Services;
 /// <param name="Active">Whether the customer is active (not awaiting email validation or approval)</param>
 /// <param name="RoleIds">Customer role ids</param>
 /// <param name="ActiveNewsletterTypeIds">Types of the customer's active newsletter subscriptions in the store</param>
-public record CustomerFacts(string Email, bool Active, IReadOnlyCollection<int> RoleIds, IReadOnlyCollection<int> ActiveNewsletterTypeIds);
+/// <param name="Orders">What the customer's orders in the store add up to (read only when a rule or a field mapping needs it)</param>
+public record CustomerFacts(string Email, bool Active, IReadOnlyCollection<int> RoleIds, IReadOnlyCollection<int> ActiveNewsletterTypeIds, OrderStatistics Orders = null)
+{
+    /// <summary>
+    /// Gets what the customer's orders add up to (none when they were not read)
+    /// </summary>
+    public OrderStatistics Orders { get; init; } = Orders ?? OrderStatistics.None;
+}
 
 /// <summary>
 /// Represents one list a customer belongs on, and the rule that puts it there

@@ -193,6 +193,77 @@ namespace Nop.Core.Domain.Messages
         public int DisplayOrder { get; set; }
     }
 }
+namespace Nop.Core.Domain.Orders
+{
+    public partial class Order : Nop.Core.BaseEntity
+    {
+        public System.Guid OrderGuid { get; set; }
+        public int StoreId { get; set; }
+        public int CustomerId { get; set; }
+        public int OrderStatusId { get; set; }
+        public int PaymentStatusId { get; set; }
+        public string CustomerCurrencyCode { get; set; }
+        public decimal CurrencyRate { get; set; }
+        public decimal OrderTotal { get; set; }
+        public decimal RefundedAmount { get; set; }
+        public System.DateTime? PaidDateUtc { get; set; }
+        public bool Deleted { get; set; }
+        public System.DateTime CreatedOnUtc { get; set; }
+        public string CustomOrderNumber { get; set; }
+        public Nop.Core.Domain.Orders.OrderStatus OrderStatus { get { return (Nop.Core.Domain.Orders.OrderStatus)OrderStatusId; } set { OrderStatusId = (int)value; } }
+        public Nop.Core.Domain.Payments.PaymentStatus PaymentStatus { get { return (Nop.Core.Domain.Payments.PaymentStatus)PaymentStatusId; } set { PaymentStatusId = (int)value; } }
+    }
+    public partial class OrderItem : Nop.Core.BaseEntity
+    {
+        public System.Guid OrderItemGuid { get; set; }
+        public int OrderId { get; set; }
+        public int ProductId { get; set; }
+        public int Quantity { get; set; }
+        public decimal PriceInclTax { get; set; }
+        public decimal PriceExclTax { get; set; }
+    }
+    public enum OrderStatus
+    {
+        Pending = 10,
+        Processing = 20,
+        Complete = 30,
+        Cancelled = 40,
+    }
+    public partial class OrderPlacedEvent
+    {
+        public OrderPlacedEvent(Nop.Core.Domain.Orders.Order order) { Order = order; }
+        public Nop.Core.Domain.Orders.Order Order { get; }
+    }
+    public partial class OrderPaidEvent
+    {
+        public OrderPaidEvent(Nop.Core.Domain.Orders.Order order) { Order = order; }
+        public Nop.Core.Domain.Orders.Order Order { get; }
+    }
+    public partial class OrderRefundedEvent
+    {
+        public OrderRefundedEvent(Nop.Core.Domain.Orders.Order order, decimal amount) { Order = order; Amount = amount; }
+        public Nop.Core.Domain.Orders.Order Order { get; }
+        public decimal Amount { get; }
+    }
+    public partial class OrderStatusChangedEvent
+    {
+        public OrderStatusChangedEvent(Nop.Core.Domain.Orders.Order order, Nop.Core.Domain.Orders.OrderStatus previousOrderStatus) { Order = order; PreviousOrderStatus = previousOrderStatus; }
+        public Nop.Core.Domain.Orders.Order Order { get; }
+        public Nop.Core.Domain.Orders.OrderStatus PreviousOrderStatus { get; set; }
+    }
+}
+namespace Nop.Core.Domain.Payments
+{
+    public enum PaymentStatus
+    {
+        Pending = 10,
+        Authorized = 20,
+        Paid = 30,
+        PartiallyRefunded = 35,
+        Refunded = 40,
+        Voided = 50,
+    }
+}
 namespace Nop.Core.Domain.ScheduleTasks
 {
     public partial class ScheduleTask : Nop.Core.BaseEntity

@@ -89,4 +89,26 @@ public static class CustomerSeeder
             DROP TABLE added;
             """);
     }
+
+    /// <summary>
+    /// Places one order (a product is created on first use, as order items need one), with every NOT NULL column the
+    /// stand-in Order lacks
+    /// </summary>
+    /// <returns>The order's id</returns>
+    public static Task<int> AddOrderAsync(PostgresDatabase database, int customerId, decimal total, DateTime createdOnUtc, int storeId = 1,
+        int orderStatusId = 10, int paymentStatusId = 30, decimal refunded = 0m, bool deleted = false)
+    {
+        var created = createdOnUtc.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+        string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+        return database.ScalarAsync<int>($"""
+            INSERT INTO "Order" ("CustomOrderNumber", "BillingAddressId", "CustomerId", "OrderGuid", "StoreId", "PickupInStore", "OrderStatusId",
+                "ShippingStatusId", "PaymentStatusId", "CurrencyRate", "CustomerTaxDisplayTypeId", "OrderSubtotalInclTax", "OrderSubtotalExclTax",
+                "OrderSubTotalDiscountInclTax", "OrderSubTotalDiscountExclTax", "OrderShippingInclTax", "OrderShippingExclTax",
+                "PaymentMethodAdditionalFeeInclTax", "PaymentMethodAdditionalFeeExclTax", "OrderTax", "OrderDiscount", "OrderTotal", "RefundedAmount",
+                "CustomerLanguageId", "AffiliateId", "AllowStoringCreditCardNumber", "Deleted", "CreatedOnUtc")
+            VALUES ('', 0, {customerId}, gen_random_uuid(), {storeId}, false, {orderStatusId}, 10, {paymentStatusId}, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                {Number(total)}, {Number(refunded)}, 1, 0, false, {(deleted ? "true" : "false")}, timestamp '{created}')
+            RETURNING "Id";
+            """);
+    }
 }
