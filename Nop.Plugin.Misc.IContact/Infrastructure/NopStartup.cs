@@ -41,6 +41,10 @@ public class NopStartup : INopStartup
         services.AddScoped<DeliveryService>();
         services.AddScoped<CustomerFactsReader>();
         services.AddScoped<OrderStatisticsReader>();
+        services.AddScoped<FieldMappingService>();
+        services.AddScoped<ContactSnapshotBuilder>();
+        services.AddScoped<ContactFieldUpdater>();
+        services.AddScoped<CustomFieldService>();
         services.AddScoped<BulkSyncService>();
         services.AddScoped<SyncPreviewService>();
         services.AddScoped<SynchronizationRunner>();

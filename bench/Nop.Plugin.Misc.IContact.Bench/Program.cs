@@ -160,6 +160,8 @@ namespace Nop.Plugin.Misc.IContact.Bench
             services.AddSingleton<Nop.Data.IRepository<NewsLetterSubscription>>(new ViewRepository<NewsLetterSubscription>(() => Store.Newsletters.Values.SelectMany(rows => rows)));
             services.AddSingleton<Nop.Data.IRepository<IcontactLease>>(new InMemoryRepository<IcontactLease> { UniqueKey = lease => lease.Name });
             services.AddSingleton<Nop.Services.Plugins.IPluginService>(new InstalledPluginService());
+            services.AddSingleton<Nop.Data.IRepository<IcontactFieldMap>>(new InMemoryRepository<IcontactFieldMap>());
+            new FieldPlatformFakes().AddTo(services);
             new Nop.Plugin.Misc.IContact.Infrastructure.NopStartup().ConfigureServices(services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
             //the bench's subscriber table is indexed like a database would be
             services.AddScoped<SubscriberService>(_ => new IndexedSubscriberService(Subscribers, TimeProvider.System));
