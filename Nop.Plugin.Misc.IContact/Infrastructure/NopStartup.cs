@@ -55,6 +55,7 @@ public class NopStartup : INopStartup
         services.AddScoped<Factories.IcontactModelFactory>();
         services.AddScoped<Factories.StatusModelFactory>();
         services.AddScoped<Factories.WebhookModelFactory>();
+        services.AddScoped<Factories.FieldModelFactory>();
 
         //delivery off the request path: a signal woken by every enqueue and a background worker on this node
         services.AddSingleton<DeliverySignal>();

@@ -63,13 +63,13 @@ public class CustomFieldService
     public static string ValidateName(string privateName)
     {
         if (string.IsNullOrWhiteSpace(privateName))
-            return $"{IcontactDefaults.LocalePrefix}.Fields.Errors.NameRequired";
+            return $"{IcontactDefaults.LocalePrefix}.FieldMapping.Errors.NameRequired";
         if (privateName.IndexOfAny(IcontactDefaults.CustomFieldForbiddenCharacters) >= 0)
-            return $"{IcontactDefaults.LocalePrefix}.Fields.Errors.NameCharacters";
+            return $"{IcontactDefaults.LocalePrefix}.FieldMapping.Errors.NameCharacters";
         if (privateName.Length > IcontactDefaults.CustomFieldNameMaxLength)
-            return $"{IcontactDefaults.LocalePrefix}.Fields.Errors.NameLength";
+            return $"{IcontactDefaults.LocalePrefix}.FieldMapping.Errors.NameLength";
         if (IcontactDefaults.StandardContactFields.Append("email").Contains(privateName, StringComparer.OrdinalIgnoreCase))
-            return $"{IcontactDefaults.LocalePrefix}.Fields.Errors.NameStandard";
+            return $"{IcontactDefaults.LocalePrefix}.FieldMapping.Errors.NameStandard";
         return null;
     }
 

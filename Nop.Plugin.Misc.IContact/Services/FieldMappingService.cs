@@ -135,11 +135,11 @@ public class FieldMappingService
     {
         var errors = new List<string>();
         if (!Enum.IsDefined(mapping.Source))
-            errors.Add($"{IcontactDefaults.LocalePrefix}.Fields.Errors.Source");
+            errors.Add($"{IcontactDefaults.LocalePrefix}.FieldMapping.Errors.Source");
         if (mapping.Source == FieldSource.CustomerAttribute && mapping.AttributeId <= 0)
-            errors.Add($"{IcontactDefaults.LocalePrefix}.Fields.Errors.Attribute");
+            errors.Add($"{IcontactDefaults.LocalePrefix}.FieldMapping.Errors.Attribute");
         if (string.IsNullOrWhiteSpace(mapping.Target))
-            errors.Add($"{IcontactDefaults.LocalePrefix}.Fields.Errors.Target");
+            errors.Add($"{IcontactDefaults.LocalePrefix}.FieldMapping.Errors.Target");
         return errors;
     }
 
