@@ -167,6 +167,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
         {
             var mock = new Mock<Nop.Services.Stores.IStoreService>();
             mock.Setup(s => s.GetStoreByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Stores.GetValueOrDefault(id));
+            mock.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => Stores.Values.ToList());
             return mock;
         }
     }
