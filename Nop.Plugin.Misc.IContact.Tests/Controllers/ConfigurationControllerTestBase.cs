@@ -158,6 +158,8 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
 
     protected IcontactSyncController CreateSyncController() => Create<IcontactSyncController>();
 
+    protected IcontactFieldsController CreateFieldsController() => Create<IcontactFieldsController>();
+
     /// <summary>
     /// Settings that point at the emulator with working credentials
     /// </summary>
