@@ -252,4 +252,27 @@ public class FieldMappingTests : PipelineTestBase
         Assert.That(shared.Own, Is.False);
         Assert.That(shared.Mappings.Single().Source, Is.EqualTo(FieldSource.FirstName));
     }
+
+    [Test]
+    public async Task Formatted_values_suit_number_and_date_fields_an_owner_made_in_iContact()
+    {
+        lock (Emulator.State.Lock)
+            Emulator.State.Switches.CheckCustomFieldValues = true;
+        AddCustomField("ordercount", "number");
+        AddCustomField("totalspent", "number");
+        AddCustomField("firstorder", "date");
+        AddCustomField("lastorder", "date");
+        AddCustomField("lastordertotal", "number");
+        await Mappings().SaveAsync(0, OrderMappings);
+        var customer = NewCustomer("typed@example.com");
+        AddOrder(customer, 1234.5m, new DateTime(2026, 5, 17));
+        AddOrder(customer, 0.125m, new DateTime(2026, 6, 1));
+
+        await Consumer().HandleEventAsync(new CustomerRegisteredEvent(customer));
+        await DeliverAllAsync();
+
+        var fields = EmulatorFieldsOf("typed@example.com");
+        Assert.That(new[] { "ordercount", "totalspent", "firstorder", "lastorder", "lastordertotal" }.Select(fields.GetValueOrDefault),
+            Is.EqualTo(new[] { "2", "1234.63", "05/17/2026", "06/01/2026", "0.13" }), "every value accepted by its field's type");
+    }
 }
