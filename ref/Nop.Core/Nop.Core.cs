@@ -204,6 +204,7 @@ namespace Nop.Core.Domain.Orders
         public System.Guid OrderGuid { get; set; }
         public int StoreId { get; set; }
         public int CustomerId { get; set; }
+        public int AffiliateId { get; set; }
         public int OrderStatusId { get; set; }
         public int PaymentStatusId { get; set; }
         public string CustomerCurrencyCode { get; set; }
