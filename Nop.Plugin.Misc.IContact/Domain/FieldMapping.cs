@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Nop.Plugin.Misc.IContact.Domain;
 
 /// <summary>
@@ -11,11 +13,13 @@ public record FieldMapping(FieldSource Source, string Target, int AttributeId = 
     /// <summary>
     /// Gets a value indicating whether the target is one of iContact's standard contact fields
     /// </summary>
+    [JsonIgnore]
     public bool IsStandard => IcontactDefaults.StandardContactFields.Contains(Target);
 
     /// <summary>
     /// Gets a value indicating whether the value comes from the customer's orders
     /// </summary>
+    [JsonIgnore]
     public bool NeedsOrders => Source is FieldSource.OrderCount or FieldSource.TotalSpent or FieldSource.FirstOrderDate
         or FieldSource.LastOrderDate or FieldSource.LastOrderTotal;
 }
