@@ -261,6 +261,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected EventConsumer Consumer() => new(Resolve<InstallationGuard>(), Resolve<CustomerErasureService>(), Planner());
 
     protected QueueService QueueService() => Resolve<QueueService>();
+    protected DeliveryQueue DeliveryQueue() => Resolve<DeliveryQueue>();
+    protected QueueAdminService QueueAdmin() => Resolve<QueueAdminService>();
 
     protected IcontactGateway Gateway() => Resolve<IcontactGateway>();
 

@@ -28,6 +28,7 @@ public class BulkSyncService
     protected readonly IcontactRuleService _ruleService;
     protected readonly IRepository<IcontactSyncRun> _runRepository;
     protected readonly ISettingService _settingService;
+    protected readonly QueueAdminService _queueAdminService;
     protected readonly QueueService _queueService;
     protected readonly SubscriberService _subscriberService;
     protected readonly TimeProvider _timeProvider;
@@ -42,6 +43,7 @@ public class BulkSyncService
         IcontactRuleService ruleService,
         IRepository<IcontactSyncRun> runRepository,
         ISettingService settingService,
+        QueueAdminService queueAdminService,
         QueueService queueService,
         SubscriberService subscriberService,
         TimeProvider timeProvider)
@@ -52,6 +54,7 @@ public class BulkSyncService
         _ruleService = ruleService;
         _runRepository = runRepository;
         _settingService = settingService;
+        _queueAdminService = queueAdminService;
         _queueService = queueService;
         _subscriberService = subscriberService;
         _timeProvider = timeProvider;
@@ -146,7 +149,7 @@ public class BulkSyncService
     {
         var (settings, rules) = await RulesAsync(run.StoreId);
         var roles = CustomerFactsReader.RolesOf(rules);
-        var waiting = await _queueService.CountWaitingForRunAsync(run.Id);
+        var waiting = await _queueAdminService.CountWaitingForRunAsync(run.Id);
 
         if (run.State == SyncRunState.Delivering || roles.Length == 0)
         {
@@ -239,10 +242,12 @@ public class BulkSyncService
     /// </summary>
     public virtual async Task<SyncProgress> GetProgressAsync(IcontactSyncRun run)
     {
-        var delivered = await _queueService.CountForRunAsync(run.Id, QueueItemState.Done);
-        var failed = await _queueService.CountForRunAsync(run.Id, QueueItemState.Failed);
-        var leftAlone = await _queueService.CountForRunAsync(run.Id, QueueItemState.LeftAlone);
-        var waiting = await _queueService.CountForRunAsync(run.Id, QueueItemState.Pending) + await _queueService.CountForRunAsync(run.Id, QueueItemState.InFlight);
+        var failed = await _queueAdminService.CountForRunAsync(run.Id, QueueItemState.Failed);
+        var leftAlone = await _queueAdminService.CountForRunAsync(run.Id, QueueItemState.LeftAlone);
+        var waiting = await _queueAdminService.CountWaitingForRunAsync(run.Id);
+        //delivered changes of a run leave the queue (DeliveryQueue.CompleteDeliveredAsync): what was queued and is no longer
+        //waiting, failed or left alone was delivered (or replaced by a newer change, or removed with an erased customer)
+        var delivered = Math.Max(run.ItemsQueued - waiting - failed - leftAlone, 0);
 
         double percent;
         if (run.State == SyncRunState.Completed || run.TotalCustomers == 0)

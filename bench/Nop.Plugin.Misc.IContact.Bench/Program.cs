@@ -78,7 +78,7 @@ rows.Add(("2 bulk sync", "see --postgres (scenario 4)", "", "", ""));
         while (!bench.Subscribers.ByCustomer.ContainsKey((0, customer.Id)))
             await Task.Delay(1);
         latencies.Add(watch.Elapsed.TotalMilliseconds);
-        await bench.QueueService().PurgeDeliveredAsync(DateTime.UtcNow.AddDays(1));
+        await bench.Resolve<QueueAdminService>().PurgeDeliveredAsync(DateTime.UtcNow.AddDays(1));
     }
     await worker.StopAsync(CancellationToken.None);
 
@@ -204,7 +204,6 @@ namespace Nop.Plugin.Misc.IContact.Bench
         }
 
         public IcontactHttpClient Client() => new(new HttpClient(Handler, disposeHandler: false));
-        public QueueService QueueService() => Resolve<QueueService>();
         public EventConsumer Consumer() => new(Resolve<InstallationGuard>(), Resolve<CustomerErasureService>(), Resolve<SubscriptionPlanner>());
         public DeliveryService Delivery() => Resolve<DeliveryService>();
         public BulkSyncService Bulk() => Resolve<BulkSyncService>();
