@@ -239,6 +239,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<CustomerCustomerRoleMapping>>(new ViewRepository<CustomerCustomerRoleMapping>(() =>
             Roles.SelectMany(pair => pair.Value.Select(roleId => new CustomerCustomerRoleMapping { CustomerId = pair.Key, CustomerRoleId = roleId }))));
         services.AddSingleton<IRepository<NewsLetterSubscription>>(new ViewRepository<NewsLetterSubscription>(() => Newsletters));
+        services.AddSingleton<IRepository<IcontactCustomerPageRow>>(new ViewRepository<IcontactCustomerPageRow>(() => []));
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         services.RemoveAll<IHostedService>();
         return services.BuildServiceProvider();

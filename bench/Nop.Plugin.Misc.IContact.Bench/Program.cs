@@ -158,6 +158,7 @@ namespace Nop.Plugin.Misc.IContact.Bench
             services.AddSingleton<Nop.Data.IRepository<CustomerCustomerRoleMapping>>(new ViewRepository<CustomerCustomerRoleMapping>(() =>
                 Store.Roles.SelectMany(pair => pair.Value.Select(roleId => new CustomerCustomerRoleMapping { CustomerId = pair.Key, CustomerRoleId = roleId }))));
             services.AddSingleton<Nop.Data.IRepository<NewsLetterSubscription>>(new ViewRepository<NewsLetterSubscription>(() => Store.Newsletters.Values.SelectMany(rows => rows)));
+            services.AddSingleton<Nop.Data.IRepository<IcontactCustomerPageRow>>(new ViewRepository<IcontactCustomerPageRow>(() => []));
             services.AddSingleton<Nop.Data.IRepository<IcontactLease>>(new InMemoryRepository<IcontactLease> { UniqueKey = lease => lease.Name });
             services.AddSingleton<Nop.Services.Plugins.IPluginService>(new InstalledPluginService());
             new Nop.Plugin.Misc.IContact.Infrastructure.NopStartup().ConfigureServices(services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
