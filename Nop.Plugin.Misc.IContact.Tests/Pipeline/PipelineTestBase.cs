@@ -246,6 +246,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<CustomerCustomerRoleMapping>>(new ViewRepository<CustomerCustomerRoleMapping>(() =>
             Roles.SelectMany(pair => pair.Value.Select(roleId => new CustomerCustomerRoleMapping { CustomerId = pair.Key, CustomerRoleId = roleId }))));
         services.AddSingleton<IRepository<NewsLetterSubscription>>(new ViewRepository<NewsLetterSubscription>(() => Newsletters));
+        services.AddSingleton<IRepository<IcontactCustomerPageRow>>(new ViewRepository<IcontactCustomerPageRow>(() => []));
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         services.RemoveAll<IHostedService>();
         return services.BuildServiceProvider();
@@ -268,6 +269,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected EventConsumer Consumer() => new(Resolve<InstallationGuard>(), Resolve<CustomerErasureService>(), Planner());
 
     protected QueueService QueueService() => Resolve<QueueService>();
+    protected DeliveryQueue DeliveryQueue() => Resolve<DeliveryQueue>();
+    protected QueueAdminService QueueAdmin() => Resolve<QueueAdminService>();
 
     protected IcontactGateway Gateway() => Resolve<IcontactGateway>();
 

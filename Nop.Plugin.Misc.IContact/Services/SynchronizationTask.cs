@@ -13,7 +13,7 @@ public class SynchronizationTask : IScheduleTask
 
     protected readonly IcontactSettings _icontactSettings;
     protected readonly InstallationGuard _installationGuard;
-    protected readonly QueueService _queueService;
+    protected readonly QueueAdminService _queueAdminService;
     protected readonly StatusService _statusService;
     protected readonly SynchronizationRunner _synchronizationRunner;
     protected readonly TimeProvider _timeProvider;
@@ -25,7 +25,7 @@ public class SynchronizationTask : IScheduleTask
 
     public SynchronizationTask(IcontactSettings icontactSettings,
         InstallationGuard installationGuard,
-        QueueService queueService,
+        QueueAdminService queueAdminService,
         StatusService statusService,
         SynchronizationRunner synchronizationRunner,
         TimeProvider timeProvider,
@@ -33,7 +33,7 @@ public class SynchronizationTask : IScheduleTask
     {
         _icontactSettings = icontactSettings;
         _installationGuard = installationGuard;
-        _queueService = queueService;
+        _queueAdminService = queueAdminService;
         _statusService = statusService;
         _synchronizationRunner = synchronizationRunner;
         _timeProvider = timeProvider;
@@ -70,7 +70,7 @@ public class SynchronizationTask : IScheduleTask
         await _unsubscribeReconciler.ReconcileDueAsync(await _statusService.GetStoreIdsAsync());
 
         if (IcontactConnectionService.IsConfigured(_icontactSettings))
-            await _queueService.PurgeDeliveredAsync(_timeProvider.GetUtcNow().UtcDateTime.AddDays(-Math.Max(_icontactSettings.DoneRetentionDays, 0)));
+            await _queueAdminService.PurgeDeliveredAsync(_timeProvider.GetUtcNow().UtcDateTime.AddDays(-Math.Max(_icontactSettings.DoneRetentionDays, 0)));
     }
 
     #endregion

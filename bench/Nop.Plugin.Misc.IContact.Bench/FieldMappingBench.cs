@@ -104,7 +104,7 @@ public static class FieldMappingBench
         var seconds = watch.Elapsed.TotalSeconds;
         var after = await emulator.StatsAsync();
         var finished = await database.Repository<IcontactSyncRun>().GetByIdAsync(run.Id);
-        var delivered = await graph.Resolve<QueueService>().CountForRunAsync(run.Id, QueueItemState.Done);
+        var delivered = (await graph.Resolve<BulkSyncService>().GetProgressAsync(finished)).Delivered;
         Console.WriteLine($"  run {run.Id}: {seconds:N1} s, {steps} pages, {delivered:N0} delivered");
         return new Outcome(seconds, stepTime.Elapsed.TotalSeconds, deliveryTime.Elapsed.TotalSeconds, stepCommands / (double)Math.Max(steps, 1),
             after.RequestCount - stats.RequestCount, after.Op("POST contacts") - stats.Op("POST contacts"), delivered, finished.CustomersRead);
