@@ -30,8 +30,8 @@ public class OrderStatisticsReader
     /// <summary>
     /// Groups the counted orders of some customers in a store (0 = every store) into one row per customer, in one
     /// query: the aggregates grouped once, joined with the orders placed at each customer's last order time for the last
-    /// order's total (a correlated subquery per customer would scan the order table once per customer: PostgreSQL and
-    /// MySQL have no index on Order.CustomerId, only SQL Server gets one). The repository returns entities only (the
+    /// order's total (a correlated subquery per customer would scan the order table once per customer: on PostgreSQL the
+    /// platform's database has no index on Order.CustomerId). The repository returns entities only (the
     /// platform's async projection helpers are outside its stable surface), so each row is carried in an
     /// <see cref="Order"/>: CustomerId, Id = order count, OrderTotal = amount spent, PaidDateUtc = first order,
     /// CreatedOnUtc = last order, RefundedAmount = the last order's total, AffiliateId = the last order's id (ties at the
