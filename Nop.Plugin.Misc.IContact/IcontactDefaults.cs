@@ -204,4 +204,61 @@ public static class IcontactDefaults
     public static IReadOnlyList<string> WebhookEvents { get; } = ["contact_unsubscribed", "contact_subscribed"];
 
     #endregion
+
+    #region Field mapping
+
+    /// <summary>
+    /// Gets iContact's standard contact fields a mapping may fill (email is the contact's key, never mapped)
+    /// </summary>
+    public static IReadOnlyList<string> StandardContactFields { get; } =
+        ["prefix", "firstName", "lastName", "suffix", "street", "street2", "city", "state", "postalCode", "phone", "fax", "business"];
+
+    /// <summary>
+    /// Gets the format of dates sent to iContact (its date custom fields take MM/DD/YYYY)
+    /// </summary>
+    public static string ContactDateFormat => "MM/dd/yyyy";
+
+    /// <summary>
+    /// Gets the format of amounts sent to iContact (invariant culture, two decimals; number fields take up to four)
+    /// </summary>
+    public static string ContactAmountFormat => "0.00";
+
+    /// <summary>
+    /// Gets the values sent for nopCommerce's gender codes M and F
+    /// </summary>
+    public static (string Male, string Female) GenderValues => ("Male", "Female");
+
+    /// <summary>
+    /// Gets the characters iContact refuses in a custom field's private name
+    /// </summary>
+    public static char[] CustomFieldForbiddenCharacters => [' ', '\'', '"', '/', '\\', '[', ']'];
+
+    /// <summary>
+    /// Gets the longest custom field private name the plugin creates
+    /// </summary>
+    public static int CustomFieldNameMaxLength => 64;
+
+    /// <summary>
+    /// Gets the key of a client folder's custom fields
+    /// </summary>
+    /// <remarks>{0} : API base URL; {1} : account id; {2} : client folder id</remarks>
+    public static CacheKey CustomFieldsCacheKey => new($"{CachePrefix}customfields.{{0}}-{{1}}-{{2}}");
+
+    /// <summary>
+    /// Gets how long a folder's custom fields are remembered (minutes)
+    /// </summary>
+    public static int CustomFieldsCacheTime => 5;
+
+    /// <summary>
+    /// Gets the key of the stored field mappings of a scope
+    /// </summary>
+    /// <remarks>{0} : scope (store identifier, 0 = all stores)</remarks>
+    public static CacheKey FieldMapsCacheKey => new($"{CachePrefix}fieldmaps.{{0}}");
+
+    /// <summary>
+    /// Gets the prefix of the field mapping cache keys (removed on every change of a mapping)
+    /// </summary>
+    public static string FieldMapsCachePrefix => $"{CachePrefix}fieldmaps.";
+
+    #endregion
 }

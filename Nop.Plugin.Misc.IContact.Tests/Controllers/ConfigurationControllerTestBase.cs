@@ -44,6 +44,8 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     protected InMemoryRepository<IcontactStoreStatus> StatusRepository { get; private set; }
     protected InMemoryRepository<IcontactQueueItem> QueueRepository { get; private set; }
     protected InMemoryRepository<IcontactRuleRecord> RuleRepository { get; private set; }
+    protected InMemoryRepository<IcontactFieldMap> FieldMapRepository { get; private set; }
+    protected FieldPlatformFakes FieldPlatform { get; private set; }
     protected List<(string Type, string Message)> Shown { get; private set; }
     protected IEncryptionService Encryption { get; set; }
     protected List<Store> Stores { get; private set; }
@@ -61,6 +63,8 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         StatusRepository = new InMemoryRepository<IcontactStoreStatus>();
         QueueRepository = new InMemoryRepository<IcontactQueueItem>();
         RuleRepository = new InMemoryRepository<IcontactRuleRecord>();
+        FieldMapRepository = new InMemoryRepository<IcontactFieldMap>();
+        FieldPlatform = new FieldPlatformFakes();
 
         SettingService = new Mock<ISettingService>();
         SettingService.Setup(s => s.LoadSettingAsync<IcontactSettings>(It.IsAny<int>()))
@@ -113,6 +117,8 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<IcontactStoreStatus>>(StatusRepository);
         services.AddSingleton<IRepository<IcontactQueueItem>>(QueueRepository);
         services.AddSingleton<IRepository<IcontactRuleRecord>>(RuleRepository);
+        services.AddSingleton<IRepository<IcontactFieldMap>>(FieldMapRepository);
+        FieldPlatform.AddTo(services);
         services.AddSingleton<IRepository<CustomerCustomerRoleMapping>>(new InMemoryRepository<CustomerCustomerRoleMapping>());
         services.AddSingleton<IRepository<IcontactSubscriber>>(new InMemoryRepository<IcontactSubscriber>());
         services.AddSingleton<IRepository<IcontactSyncRun>>(new InMemoryRepository<IcontactSyncRun>());
@@ -153,6 +159,8 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     protected IcontactRulesController CreateRulesController() => Create<IcontactRulesController>();
 
     protected IcontactSyncController CreateSyncController() => Create<IcontactSyncController>();
+
+    protected IcontactFieldsController CreateFieldsController() => Create<IcontactFieldsController>();
 
     /// <summary>
     /// Settings that point at the emulator with working credentials

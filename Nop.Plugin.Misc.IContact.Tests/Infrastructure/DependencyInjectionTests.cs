@@ -39,6 +39,11 @@ public class DependencyInjectionTests
         services.AddSingleton(Mock.Of<Nop.Services.Logging.ILogger>());
         services.AddSingleton(Mock.Of<Nop.Core.Caching.ILocker>());
         services.AddSingleton(Mock.Of<Nop.Services.Plugins.IPluginService>());
+        services.AddSingleton(Mock.Of<Nop.Services.Directory.ICountryService>());
+        services.AddSingleton(Mock.Of<Nop.Services.Directory.IStateProvinceService>());
+        services.AddSingleton(Mock.Of<ILanguageService>());
+        services.AddSingleton(Mock.Of<Nop.Services.Attributes.IAttributeService<Nop.Core.Domain.Customers.CustomerAttribute, Nop.Core.Domain.Customers.CustomerAttributeValue>>());
+        services.AddSingleton(Mock.Of<Nop.Services.Attributes.IAttributeParser<Nop.Core.Domain.Customers.CustomerAttribute, Nop.Core.Domain.Customers.CustomerAttributeValue>>());
         services.AddSingleton<Nop.Core.Caching.IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
         services.AddScoped(typeof(IRepository<>), typeof(InMemoryRepository<>));
         services.AddScoped(_ => new IcontactSettings());
@@ -56,7 +61,9 @@ public class DependencyInjectionTests
         services.AddTransient<SynchronizationTask>();
         services.AddScoped<EventConsumer>();
         services.AddScoped<EncryptionKeyConsumer>();
-        return (services, pluginServices.Append(typeof(SynchronizationTask)).Append(typeof(EventConsumer)).Append(typeof(EncryptionKeyConsumer)).ToList());
+        services.AddScoped<FieldEventConsumer>();
+        return (services, pluginServices.Append(typeof(SynchronizationTask)).Append(typeof(EventConsumer)).Append(typeof(EncryptionKeyConsumer))
+            .Append(typeof(FieldEventConsumer)).ToList());
     }
 
     [Test]

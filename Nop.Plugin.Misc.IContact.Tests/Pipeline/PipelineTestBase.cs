@@ -55,6 +55,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected InMemoryRepository<IcontactSyncRun> Runs { get; private set; }
     protected InMemoryRepository<IcontactRequestCount> RequestCounts { get; private set; }
     protected Mock<INewsLetterSubscriptionService> NewsletterService { get; private set; }
+    protected FieldPlatformFakes FieldPlatform { get; private set; }
+    protected InMemoryRepository<IcontactFieldMap> FieldMaps { get; private set; }
 
     protected string CustomersListId { get; private set; }
     protected string NewsletterListId { get; private set; }
@@ -102,6 +104,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
         _provider?.Dispose();
         _provider = null;
         Runs = new InMemoryRepository<IcontactSyncRun>();
+        FieldPlatform = new FieldPlatformFakes();
+        FieldMaps = new InMemoryRepository<IcontactFieldMap>();
         RequestCounts = new InMemoryRepository<IcontactRequestCount>();
         CustomerPagesRead = 0;
 
@@ -163,6 +167,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
         {
             var mock = new Mock<Nop.Services.Stores.IStoreService>();
             mock.Setup(s => s.GetStoreByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Stores.GetValueOrDefault(id));
+            mock.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => Stores.Values.ToList());
             return mock;
         }
     }
@@ -234,6 +239,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<IcontactSyncRun>>(Runs);
         services.AddSingleton<IRepository<IcontactRequestCount>>(RequestCounts);
         services.AddSingleton<IRepository<IcontactRuleRecord>>(RuleRows);
+        services.AddSingleton<IRepository<IcontactFieldMap>>(FieldMaps);
+        FieldPlatform.AddTo(services);
         //the platform's tables behind the same rows, for the bulk synchronisation's set-based reads
         services.AddSingleton<IRepository<Customer>>(new ViewRepository<Customer>(() => Customers.Values));
         services.AddSingleton<IRepository<CustomerCustomerRoleMapping>>(new ViewRepository<CustomerCustomerRoleMapping>(() =>

@@ -35,4 +35,22 @@ public class OrderStatisticsTests : PostgresTestBase
         Assert.That(page[3], Is.EqualTo(OrderStatistics.None));
         Assert.That((await reader.GetAsync(1, storeId: 0)).OrderCount, Is.EqualTo(4), "every store");
     }
+
+    [Test]
+    public async Task TheLastOrderTotalOfOrdersPlacedAtTheSameTimeIsTheNewestOrdersInOneQuery()
+    {
+        await CustomerSeeder.SeedAsync(Database, new SeedPlan(2));
+        await CustomerSeeder.AddOrderAsync(Database, 1, 10m, Day);
+        await CustomerSeeder.AddOrderAsync(Database, 1, 20m, Day.AddDays(1));
+        await CustomerSeeder.AddOrderAsync(Database, 1, 30m, Day.AddDays(1));
+        await CustomerSeeder.AddOrderAsync(Database, 1, 999m, Day.AddDays(2), orderStatusId: (int)OrderStatus.Cancelled);
+        var reader = new OrderStatisticsReader(Database.Repository<Order>());
+        var before = Database.Commands;
+
+        var page = await reader.GetManyAsync([1, 2], storeId: 1);
+
+        Assert.That(Database.Commands - before, Is.EqualTo(1));
+        Assert.That(page[1], Is.EqualTo(new OrderStatistics(3, 60m, Day, Day.AddDays(1), 30m)));
+        Assert.That(page[2], Is.EqualTo(OrderStatistics.None));
+    }
 }

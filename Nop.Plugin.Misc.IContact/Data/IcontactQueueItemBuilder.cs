@@ -20,6 +20,7 @@ public class IcontactQueueItemBuilder : NopEntityBuilder<IcontactQueueItem>
             .WithColumn(nameof(IcontactQueueItem.ListId)).AsString(32).Nullable()
             .WithColumn(nameof(IcontactQueueItem.RuleId)).AsString(64).Nullable()
             .WithColumn(nameof(IcontactQueueItem.SubscriptionStatus)).AsString(16).Nullable()
-            .WithColumn(nameof(IcontactQueueItem.LeaseOwner)).AsString(100).Nullable();
+            .WithColumn(nameof(IcontactQueueItem.LeaseOwner)).AsString(100).Nullable()
+            .WithColumn(nameof(IcontactQueueItem.FieldsVersion)).AsString(16).Nullable();
     }
 }

@@ -17,6 +17,7 @@ public class IcontactSubscriberBuilder : NopEntityBuilder<IcontactSubscriber>
     {
         table
             .WithColumn(nameof(IcontactSubscriber.Email)).AsString(255).NotNullable()
-            .WithColumn(nameof(IcontactSubscriber.ContactId)).AsString(32).Nullable();
+            .WithColumn(nameof(IcontactSubscriber.ContactId)).AsString(32).Nullable()
+            .WithColumn(nameof(IcontactSubscriber.FieldsVersion)).AsString(16).Nullable();
     }
 }

@@ -53,6 +53,11 @@ public class IcontactQueueItem : BaseEntity
     public int SyncRunId { get; set; }
 
     /// <summary>
+    /// Gets or sets the version of the field mappings the contact snapshot was built with (null: none built)
+    /// </summary>
+    public string FieldsVersion { get; set; }
+
+    /// <summary>
     /// Gets or sets the state identifier
     /// </summary>
     public int StateId { get; set; }

@@ -33,6 +33,12 @@ public class IcontactSubscriber : BaseEntity
     public string ListIds { get; set; }
 
     /// <summary>
+    /// Gets or sets the version of the field mappings of the contact data last delivered (null: delivered before field
+    /// mappings existed, i.e. with the default mapping)
+    /// </summary>
+    public string FieldsVersion { get; set; }
+
+    /// <summary>
     /// Gets or sets the time of the last change
     /// </summary>
     public DateTime UpdatedOnUtc { get; set; }

@@ -23,5 +23,10 @@ public enum QueueOperation
     /// <summary>
     /// Inbound: iContact's web hook reported a subscription change; the plugin confirms it with iContact before acting
     /// </summary>
-    InboundCheck = 40
+    InboundCheck = 40,
+
+    /// <summary>
+    /// Upsert the contact's fields only, no list changes (its field mappings changed, or its order statistics did)
+    /// </summary>
+    UpdateContact = 50
 }

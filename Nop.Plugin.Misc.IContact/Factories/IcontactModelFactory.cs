@@ -21,6 +21,7 @@ public class IcontactModelFactory
     protected readonly ICustomerService _customerService;
     protected readonly IcontactRuleService _ruleService;
     protected readonly ErrorDescriber _errorDescriber;
+    protected readonly FieldModelFactory _fieldModelFactory;
     protected readonly INewsLetterSubscriptionTypeService _newsLetterSubscriptionTypeService;
     protected readonly INotificationService _notificationService;
     protected readonly ISettingService _settingService;
@@ -36,6 +37,7 @@ public class IcontactModelFactory
         ICustomerService customerService,
         IcontactRuleService ruleService,
         ErrorDescriber errorDescriber,
+        FieldModelFactory fieldModelFactory,
         INewsLetterSubscriptionTypeService newsLetterSubscriptionTypeService,
         INotificationService notificationService,
         ISettingService settingService,
@@ -47,6 +49,7 @@ public class IcontactModelFactory
         _customerService = customerService;
         _ruleService = ruleService;
         _errorDescriber = errorDescriber;
+        _fieldModelFactory = fieldModelFactory;
         _newsLetterSubscriptionTypeService = newsLetterSubscriptionTypeService;
         _notificationService = notificationService;
         _settingService = settingService;
@@ -222,6 +225,7 @@ public class IcontactModelFactory
         model.Status = await _statusModelFactory.PrepareStatusModelAsync(settings, storeId);
         model.Status.BrokenRules = lists is null ? 0 : rules.Count(rule => IsBroken(rule, lists));
         model.Webhooks = await _webhookModelFactory.PrepareWebhookModelAsync(settings, storeId);
+        model.FieldMappings = await _fieldModelFactory.PrepareCardModelAsync(settings, storeId);
         model.RuleSearchModel.SetGridPageSize();
         model.QueueSearchModel.SetGridPageSize();
         model.AvailableQueueStates =

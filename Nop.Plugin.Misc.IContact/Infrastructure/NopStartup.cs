@@ -45,6 +45,10 @@ public class NopStartup : INopStartup
         services.AddScoped<DeliveryService>();
         services.AddScoped<CustomerFactsReader>();
         services.AddScoped<OrderStatisticsReader>();
+        services.AddScoped<FieldMappingService>();
+        services.AddScoped<ContactSnapshotBuilder>();
+        services.AddScoped<ContactFieldUpdater>();
+        services.AddScoped<CustomFieldService>();
         services.AddScoped<BulkSyncService>();
         services.AddScoped<SyncPreviewService>();
         services.AddScoped<SynchronizationRunner>();
@@ -55,6 +59,7 @@ public class NopStartup : INopStartup
         services.AddScoped<Factories.IcontactModelFactory>();
         services.AddScoped<Factories.StatusModelFactory>();
         services.AddScoped<Factories.WebhookModelFactory>();
+        services.AddScoped<Factories.FieldModelFactory>();
 
         //delivery off the request path: a signal woken by every enqueue and a background worker on this node
         services.AddSingleton<DeliverySignal>();

@@ -127,6 +127,7 @@ public record ConfigurationModel : BaseNopModel
 
     public StatusModel Status { get; set; } = new();
     public WebhookModel Webhooks { get; set; } = new();
+    public FieldMappingCardModel FieldMappings { get; set; } = new();
 
     public QueueSearchModel QueueSearchModel { get; set; } = new();
     public IList<SelectListItem> AvailableQueueStates { get; set; } = [];

@@ -61,7 +61,7 @@ public class BatchDelivery
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var refused = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
-        var upserts = items.Where(item => item.Operation == QueueOperation.Subscribe)
+        var upserts = items.Where(QueueItemFactory.CarriesContact)
             .GroupBy(item => item.Email)
             .Select(group => ContactOf(group.OrderByDescending(item => item.Id).First()))
             .ToList();
@@ -90,7 +90,7 @@ public class BatchDelivery
                 continue;
             }
 
-            if (known.TryGetValue(email, out var knownId) && items.All(item => item.Email != email || item.Operation != QueueOperation.Subscribe))
+            if (known.TryGetValue(email, out var knownId) && items.All(item => item.Email != email || !QueueItemFactory.CarriesContact(item)))
             {
                 ids[email] = knownId;
                 continue;
@@ -143,7 +143,9 @@ public class BatchDelivery
             delivered.Add(item);
         }
 
-        var memberships = items.Where(item => item.Operation != QueueOperation.DeleteContact && ids.ContainsKey(item.Email)).ToList();
+        //fields-only updates rode in the contacts request: done once iContact has the contact
+        delivered.AddRange(items.Where(item => item.Operation == QueueOperation.UpdateContact && ids.ContainsKey(item.Email)));
+        var memberships = items.Where(item => item.Operation is not (QueueOperation.DeleteContact or QueueOperation.UpdateContact) && ids.ContainsKey(item.Email)).ToList();
 
         //nothing re-subscribes someone who unsubscribed in iContact, neither a bulk synchronisation nor a later event (the
         //list's unsubscribed contacts are remembered for minutes, and forgotten when a web hook reports a new unsubscribe)
@@ -198,7 +200,8 @@ public class BatchDelivery
 
             changes.Add(new DeliveredChange(connection.StoreId, customer.Key.CustomerId, customer.Key.Email, ids.GetValueOrDefault(customer.Key.Email),
                 customer.Where(item => item.Operation == QueueOperation.Subscribe).Select(item => item.ListId).ToList(),
-                customer.Where(item => item.Operation == QueueOperation.Unsubscribe).Select(item => item.ListId).ToList()));
+                customer.Where(item => item.Operation == QueueOperation.Unsubscribe).Select(item => item.ListId).ToList(),
+                customer.Where(QueueItemFactory.CarriesContact).MaxBy(item => item.Id)?.FieldsVersion));
         }
 
         //the batch's records in a few statements (a bulk page delivers hundreds of customers at once)

@@ -22,6 +22,7 @@ public class BulkSyncService
 {
     #region Fields
 
+    protected readonly ContactSnapshotBuilder _contactSnapshotBuilder;
     protected readonly CustomerFactsReader _customerFactsReader;
     protected readonly ICustomerService _customerService;
     protected readonly IcontactLeaseService _leaseService;
@@ -37,7 +38,8 @@ public class BulkSyncService
 
     #region Ctor
 
-    public BulkSyncService(CustomerFactsReader customerFactsReader,
+    public BulkSyncService(ContactSnapshotBuilder contactSnapshotBuilder,
+        CustomerFactsReader customerFactsReader,
         ICustomerService customerService,
         IcontactLeaseService leaseService,
         IcontactRuleService ruleService,
@@ -48,6 +50,7 @@ public class BulkSyncService
         SubscriberService subscriberService,
         TimeProvider timeProvider)
     {
+        _contactSnapshotBuilder = contactSnapshotBuilder;
         _customerFactsReader = customerFactsReader;
         _customerService = customerService;
         _leaseService = leaseService;
@@ -71,6 +74,13 @@ public class BulkSyncService
         var settings = await _settingService.LoadSettingAsync<IcontactSettings>(storeId);
         return (settings, await _ruleService.GetRulesAsync(storeId));
     }
+
+    /// <summary>
+    /// Gets a value indicating whether a contact on its lists got its fields under other field mappings than the current
+    /// ones (a record from before mappings existed got the default mapping's)
+    /// </summary>
+    protected static bool FieldMappingsChanged(IcontactSubscriber subscriber, FieldMapSet fields, IcontactSettings settings) =>
+        subscriber is not null && (subscriber.FieldsVersion ?? FieldMappingService.VersionOf(FieldMappingService.DefaultMappings(settings))) != fields.Version;
 
     #endregion
 
@@ -181,6 +191,7 @@ public class BulkSyncService
             return true;
         }
 
+        var (fields, snapshotOf) = await _contactSnapshotBuilder.ForPageAsync(page.Select(entry => entry.Customer).ToList(), run.StoreId, settings);
         var items = new List<IcontactQueueItem>();
         foreach (var (customer, roleIds, newsletterTypeIds, subscriber) in page)
         {
@@ -202,8 +213,10 @@ public class BulkSyncService
             else if (missing.Count == 0)
                 run.AlreadySubscribed++;
 
-            var snapshot = QueueItemFactory.SnapshotOf(customer, settings);
-            items.AddRange(missing.Select(target => QueueItemFactory.Subscribe(run.StoreId, customer, target, snapshot, run.Id)));
+            if (missing.Count > 0)
+                items.AddRange(missing.Select(target => QueueItemFactory.Subscribe(run.StoreId, customer, target, snapshotOf(customer), run.Id)));
+            else if (targets.Count > 0 && FieldMappingsChanged(subscriber, fields, settings))
+                items.Add(QueueItemFactory.UpdateContact(run.StoreId, customer, snapshotOf(customer), run.Id));
         }
 
         //queued before the position moves: a crash in between repeats the page (its subscribes are idempotent), never skips it

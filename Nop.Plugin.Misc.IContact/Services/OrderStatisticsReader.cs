@@ -28,10 +28,14 @@ public class OrderStatisticsReader
     #region Utilities
 
     /// <summary>
-    /// Groups the counted orders of some customers in a store (0 = every store) into one row per customer. The
-    /// repository returns entities only (the platform's async projection helpers are outside its stable surface), so
-    /// each row is carried in an <see cref="Order"/>: CustomerId, Id = order count, OrderTotal = amount spent,
-    /// PaidDateUtc = first order, CreatedOnUtc = last order, RefundedAmount = the last order's total.
+    /// Groups the counted orders of some customers in a store (0 = every store) into one row per customer, in one
+    /// query: the aggregates grouped once, joined with the orders placed at each customer's last order time for the last
+    /// order's total (a correlated subquery per customer would scan the order table once per customer: on PostgreSQL the
+    /// platform's database has no index on Order.CustomerId). The repository returns entities only (the
+    /// platform's async projection helpers are outside its stable surface), so each row is carried in an
+    /// <see cref="Order"/>: CustomerId, Id = order count, OrderTotal = amount spent, PaidDateUtc = first order,
+    /// CreatedOnUtc = last order, RefundedAmount = the last order's total, AffiliateId = the last order's id (ties at the
+    /// same time go to the newest order).
     /// </summary>
     protected virtual async Task<IDictionary<int, OrderStatistics>> ReadAsync(IReadOnlyCollection<int> customerIds, int storeId)
     {
@@ -45,22 +49,36 @@ public class OrderStatisticsReader
         var refunded = (int)PaymentStatus.Refunded;
 
         var rows = await _orderRepository.GetAllAsync(query =>
-            from order in query
-            where ids.Contains(order.CustomerId) && !order.Deleted && order.OrderStatusId != cancelled && (storeId == 0 || order.StoreId == storeId)
-            group order by order.CustomerId into orders
-            select new Order
-            {
-                CustomerId = orders.Key,
-                Id = orders.Count(),
-                OrderTotal = orders.Sum(o => o.PaymentStatusId == paid || o.PaymentStatusId == partlyRefunded || o.PaymentStatusId == refunded
-                    ? o.OrderTotal - o.RefundedAmount
-                    : 0m),
-                PaidDateUtc = orders.Min(o => (DateTime?)o.CreatedOnUtc),
-                CreatedOnUtc = orders.Max(o => o.CreatedOnUtc),
-                RefundedAmount = orders.OrderByDescending(o => o.CreatedOnUtc).ThenByDescending(o => o.Id).Select(o => o.OrderTotal).FirstOrDefault()
-            });
+        {
+            var counted = query.Where(order => ids.Contains(order.CustomerId) && !order.Deleted && order.OrderStatusId != cancelled && (storeId == 0 || order.StoreId == storeId));
+            var totals =
+                from order in counted
+                group order by order.CustomerId into orders
+                select new Order
+                {
+                    CustomerId = orders.Key,
+                    Id = orders.Count(),
+                    OrderTotal = orders.Sum(o => o.PaymentStatusId == paid || o.PaymentStatusId == partlyRefunded || o.PaymentStatusId == refunded
+                        ? o.OrderTotal - o.RefundedAmount
+                        : 0m),
+                    PaidDateUtc = orders.Min(o => (DateTime?)o.CreatedOnUtc),
+                    CreatedOnUtc = orders.Max(o => o.CreatedOnUtc)
+                };
+            return from total in totals
+                join last in counted on new { total.CustomerId, total.CreatedOnUtc } equals new { last.CustomerId, last.CreatedOnUtc }
+                select new Order
+                {
+                    CustomerId = total.CustomerId,
+                    Id = total.Id,
+                    OrderTotal = total.OrderTotal,
+                    PaidDateUtc = total.PaidDateUtc,
+                    CreatedOnUtc = total.CreatedOnUtc,
+                    RefundedAmount = last.OrderTotal,
+                    AffiliateId = last.Id
+                };
+        });
 
-        return rows.ToDictionary(row => row.CustomerId,
+        return rows.GroupBy(row => row.CustomerId).Select(group => group.MaxBy(row => row.AffiliateId)!).ToDictionary(row => row.CustomerId,
             row => new OrderStatistics(row.Id, row.OrderTotal, row.PaidDateUtc, row.CreatedOnUtc, row.RefundedAmount));
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Nop.Core.Domain.Customers;
 using Nop.Plugin.Misc.IContact.Api;
@@ -18,22 +17,9 @@ public static class QueueItemFactory
     public static string NormalizeEmail(string email) => email?.Trim().ToLowerInvariant();
 
     /// <summary>
-    /// Takes the fields iContact keeps from the customer, and the customer id when a custom field is configured for it
+    /// Gets a value indicating whether an item carries contact fields to upsert (a subscribe, or a fields update)
     /// </summary>
-    public static string SnapshotOf(Customer customer, IcontactSettings settings) => JsonSerializer.Serialize(new IcontactContact
-    {
-        CustomFields = string.IsNullOrWhiteSpace(settings?.CustomerIdCustomField) ? null
-            : new Dictionary<string, object> { [settings.CustomerIdCustomField.Trim()] = customer.Id.ToString(CultureInfo.InvariantCulture) },
-        Email = NormalizeEmail(customer.Email),
-        FirstName = customer.FirstName,
-        LastName = customer.LastName,
-        Phone = customer.Phone,
-        Business = customer.Company,
-        Street = customer.StreetAddress,
-        Street2 = customer.StreetAddress2,
-        City = customer.City,
-        PostalCode = customer.ZipPostalCode
-    }, IcontactJson.Options);
+    public static bool CarriesContact(IcontactQueueItem item) => item.Operation is QueueOperation.Subscribe or QueueOperation.UpdateContact;
 
     /// <summary>
     /// A customer joins the list a rule puts it on
@@ -41,18 +27,33 @@ public static class QueueItemFactory
     /// <param name="storeId">Store</param>
     /// <param name="customer">Customer</param>
     /// <param name="target">The list and the rule</param>
-    /// <param name="snapshot">The customer's fields (<see cref="SnapshotOf"/>)</param>
+    /// <param name="snapshot">The customer's fields (<see cref="ContactSnapshotBuilder"/>)</param>
     /// <param name="syncRunId">The bulk synchronisation that queued it, or 0 for a live change</param>
-    public static IcontactQueueItem Subscribe(int storeId, Customer customer, RuleTarget target, string snapshot, int syncRunId = 0) => new()
+    public static IcontactQueueItem Subscribe(int storeId, Customer customer, RuleTarget target, ContactSnapshot snapshot, int syncRunId = 0) => new()
     {
         StoreId = storeId,
         CustomerId = customer.Id,
         Email = NormalizeEmail(customer.Email),
-        ContactJson = snapshot,
+        ContactJson = snapshot.Json,
+        FieldsVersion = snapshot.FieldsVersion,
         Operation = QueueOperation.Subscribe,
         ListId = target.ListId,
         RuleId = target.Rule.Id,
         SubscriptionStatus = target.Status,
+        SyncRunId = syncRunId
+    };
+
+    /// <summary>
+    /// A contact's fields are sent again, its lists untouched (field mappings or order statistics changed)
+    /// </summary>
+    public static IcontactQueueItem UpdateContact(int storeId, Customer customer, ContactSnapshot snapshot, int syncRunId = 0) => new()
+    {
+        StoreId = storeId,
+        CustomerId = customer.Id,
+        Email = NormalizeEmail(customer.Email),
+        ContactJson = snapshot.Json,
+        FieldsVersion = snapshot.FieldsVersion,
+        Operation = QueueOperation.UpdateContact,
         SyncRunId = syncRunId
     };
 

@@ -6,7 +6,9 @@ namespace Nop.Plugin.Misc.IContact.Services;
 /// <summary>
 /// Represents what delivery did for one customer of a store
 /// </summary>
-public record DeliveredChange(int StoreId, int CustomerId, string Email, string ContactId, IEnumerable<string> SubscribedListIds, IEnumerable<string> UnsubscribedListIds);
+/// <param name="FieldsVersion">Version of the field mappings of the contact data delivered (null: no contact data)</param>
+public record DeliveredChange(int StoreId, int CustomerId, string Email, string ContactId, IEnumerable<string> SubscribedListIds,
+    IEnumerable<string> UnsubscribedListIds, string FieldsVersion = null);
 
 /// <summary>
 /// Remembers what was delivered per customer: the address iContact knows, its contact id and the plugin's lists
@@ -107,6 +109,7 @@ public class SubscriberService
             record.SetListIds(lists);
             record.Email = change.Email;
             record.ContactId = change.ContactId ?? record.ContactId;
+            record.FieldsVersion = change.FieldsVersion ?? record.FieldsVersion;
         }
 
         record.UpdatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime;

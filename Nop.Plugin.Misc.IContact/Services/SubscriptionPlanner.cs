@@ -19,6 +19,7 @@ public class SubscriptionPlanner
 {
     #region Fields
 
+    protected readonly ContactSnapshotBuilder _contactSnapshotBuilder;
     protected readonly CustomerFactsReader _customerFactsReader;
     protected readonly ICustomerService _customerService;
     protected readonly IcontactRuleService _ruleService;
@@ -32,7 +33,8 @@ public class SubscriptionPlanner
 
     #region Ctor
 
-    public SubscriptionPlanner(CustomerFactsReader customerFactsReader,
+    public SubscriptionPlanner(ContactSnapshotBuilder contactSnapshotBuilder,
+        CustomerFactsReader customerFactsReader,
         ICustomerService customerService,
         IcontactRuleService ruleService,
         INewsLetterSubscriptionService newsLetterSubscriptionService,
@@ -41,6 +43,7 @@ public class SubscriptionPlanner
         QueueService queueService,
         SubscriberService subscriberService)
     {
+        _contactSnapshotBuilder = contactSnapshotBuilder;
         _customerFactsReader = customerFactsReader;
         _customerService = customerService;
         _ruleService = ruleService;
@@ -123,10 +126,12 @@ public class SubscriptionPlanner
         }
 
         var targets = RuleEvaluator.Evaluate(rules, await FactsAsync(customer, storeId, rules));
-        var snapshot = QueueItemFactory.SnapshotOf(customer, settings);
-        foreach (var target in targets.Where(target => !delivered.Contains(target.ListId)))
+        var joining = targets.Where(target => !delivered.Contains(target.ListId)).ToList();
+        if (joining.Count > 0)
         {
-            items.Add(QueueItemFactory.Subscribe(storeId, customer, target, snapshot));
+            //the mapped fields (order statistics only when a mapping uses them: one grouped query)
+            var snapshot = await _contactSnapshotBuilder.BuildAsync(customer, storeId, settings);
+            items.AddRange(joining.Select(target => QueueItemFactory.Subscribe(storeId, customer, target, snapshot)));
         }
 
         //lists no rule puts the customer on any more: delivered ones, and ones still waiting to be delivered

@@ -79,7 +79,7 @@ public sealed class BaselineBulkSync(ICustomerService customers, INewsLetterSubs
             var (facts, _) = await ReadAsync(customer, storeId);
             var email = QueueItemFactory.NormalizeEmail(customer.Email);
             var known = delivered.TryGetValue(customer.Id, out var subscriber) && subscriber.Email == email ? subscriber.GetListIds() : new HashSet<string>();
-            var snapshot = QueueItemFactory.SnapshotOf(customer, settings);
+            var snapshot = OldSnapshotOf(customer);
             items.AddRange(RuleEvaluator.Evaluate(rules, facts).Where(t => !known.Contains(t.ListId)).Select(t => QueueItemFactory.Subscribe(storeId, customer, t, snapshot, -1)));
         }
 
@@ -96,4 +96,22 @@ public sealed class BaselineBulkSync(ICustomerService customers, INewsLetterSubs
         await queue.InsertAsync(items, false);
         return items.Count;
     }
+
+    /// <summary>
+    /// The fields the code before field mappings sent (what the default mapping sends)
+    /// </summary>
+    private ContactSnapshot OldSnapshotOf(Customer customer) => new(System.Text.Json.JsonSerializer.Serialize(new Nop.Plugin.Misc.IContact.Api.IcontactContact
+    {
+        CustomFields = string.IsNullOrWhiteSpace(settings?.CustomerIdCustomField) ? null
+            : new Dictionary<string, object> { [settings.CustomerIdCustomField.Trim()] = customer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        Email = QueueItemFactory.NormalizeEmail(customer.Email),
+        FirstName = customer.FirstName,
+        LastName = customer.LastName,
+        Phone = customer.Phone,
+        Business = customer.Company,
+        Street = customer.StreetAddress,
+        Street2 = customer.StreetAddress2,
+        City = customer.City,
+        PostalCode = customer.ZipPostalCode
+    }, Nop.Plugin.Misc.IContact.Api.IcontactJson.Options), null);
 }

@@ -41,6 +41,7 @@ public static class PostgresBench
             services.AddSingleton<Nop.Services.Customers.ICustomerService>(platform);
             services.AddSingleton<Nop.Services.Messages.INewsLetterSubscriptionService>(platform);
             services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
+            new FieldPlatformFakes().AddTo(services, withOrders: false);
         });
         var pageSize = IcontactDefaults.BulkPageSize;
         var pages = (int)Math.Ceiling(customers / (double)pageSize);

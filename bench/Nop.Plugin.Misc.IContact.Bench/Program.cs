@@ -15,6 +15,7 @@ using Nop.Plugin.Misc.IContact.Tests.Support;
 
 //dotnet run -c Release --project bench/Nop.Plugin.Misc.IContact.Bench [-- --customers 100000 --naive 500]
 //dotnet run -c Release --project bench/Nop.Plugin.Misc.IContact.Bench -- --postgres [--customers 100000 --pages 3]
+//dotnet run -c Release --project bench/Nop.Plugin.Misc.IContact.Bench -- --postgres --fields [--customers 100000 --orders 500000]
 var customersInBulk = ArgInt("--customers", 100_000);
 var naiveSample = ArgInt("--naive", 500);
 var registrations = ArgInt("--registrations", 1_000);
@@ -23,6 +24,12 @@ var widths = new[] { 46, 44, 14, 28, 10 };
 await using var emulator = await EmulatorProcess.StartAsync();
 var rows = new List<(string Scenario, string Measure, string Ours, string Baseline, string Ratio)>();
 Console.WriteLine($"iContact emulator at {emulator.ApiBaseUrl} (child process); .NET {Environment.Version}, {Environment.ProcessorCount} cores");
+
+if (args.Contains("--postgres") && args.Contains("--fields"))
+{
+    PrintTable(await FieldMappingBench.RunAsync(emulator, customersInBulk, ArgInt("--orders", 5 * customersInBulk)));
+    return 0;
+}
 
 if (args.Contains("--postgres"))
 {
@@ -161,6 +168,8 @@ namespace Nop.Plugin.Misc.IContact.Bench
             services.AddSingleton<Nop.Data.IRepository<IcontactCustomerPageRow>>(new ViewRepository<IcontactCustomerPageRow>(() => []));
             services.AddSingleton<Nop.Data.IRepository<IcontactLease>>(new InMemoryRepository<IcontactLease> { UniqueKey = lease => lease.Name });
             services.AddSingleton<Nop.Services.Plugins.IPluginService>(new InstalledPluginService());
+            services.AddSingleton<Nop.Data.IRepository<IcontactFieldMap>>(new InMemoryRepository<IcontactFieldMap>());
+            new FieldPlatformFakes().AddTo(services);
             new Nop.Plugin.Misc.IContact.Infrastructure.NopStartup().ConfigureServices(services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
             //the bench's subscriber table is indexed like a database would be
             services.AddScoped<SubscriberService>(_ => new IndexedSubscriberService(Subscribers, TimeProvider.System));

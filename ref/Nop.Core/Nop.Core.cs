@@ -103,6 +103,10 @@ namespace Nop.Core.Domain.Customers
         public string ZipPostalCode { get; set; }
         public string City { get; set; }
         public string Phone { get; set; }
+        public string Gender { get; set; }
+        public System.DateTime? DateOfBirth { get; set; }
+        public string CustomCustomerAttributesXML { get; set; }
+        public int? LanguageId { get; set; }
         public int CountryId { get; set; }
         public int StateProvinceId { get; set; }
         public bool Active { get; set; }
@@ -200,6 +204,7 @@ namespace Nop.Core.Domain.Orders
         public System.Guid OrderGuid { get; set; }
         public int StoreId { get; set; }
         public int CustomerId { get; set; }
+        public int AffiliateId { get; set; }
         public int OrderStatusId { get; set; }
         public int PaymentStatusId { get; set; }
         public string CustomerCurrencyCode { get; set; }
@@ -299,5 +304,67 @@ namespace Nop.Core.Domain.Stores
     {
         public string Name { get; set; }
         public string Url { get; set; }
+    }
+}
+namespace Nop.Core.Domain.Attributes
+{
+    public abstract partial class BaseAttribute : Nop.Core.BaseEntity
+    {
+        public string Name { get; set; }
+        public int AttributeControlTypeId { get; set; }
+        public int DisplayOrder { get; set; }
+        public Nop.Core.Domain.Catalog.AttributeControlType AttributeControlType { get { return (Nop.Core.Domain.Catalog.AttributeControlType)AttributeControlTypeId; } set { AttributeControlTypeId = (int)value; } }
+    }
+    public abstract partial class BaseAttributeValue : Nop.Core.BaseEntity
+    {
+        public string Name { get; set; }
+        public int DisplayOrder { get; set; }
+        public int AttributeId { get; set; }
+    }
+}
+namespace Nop.Core.Domain.Catalog
+{
+    public enum AttributeControlType
+    {
+        DropdownList = 1,
+        RadioList = 2,
+        Checkboxes = 3,
+        TextBox = 4,
+        MultilineTextbox = 10,
+        Datepicker = 20,
+        FileUpload = 30,
+        ColorSquares = 40,
+        ImageSquares = 45,
+        ReadonlyCheckboxes = 50,
+    }
+}
+namespace Nop.Core.Domain.Customers
+{
+    public partial class CustomerAttribute : Nop.Core.Domain.Attributes.BaseAttribute
+    {
+    }
+    public partial class CustomerAttributeValue : Nop.Core.Domain.Attributes.BaseAttributeValue
+    {
+    }
+}
+namespace Nop.Core.Domain.Directory
+{
+    public partial class Country : Nop.Core.BaseEntity
+    {
+        public string Name { get; set; }
+    }
+    public partial class StateProvince : Nop.Core.BaseEntity
+    {
+        public int CountryId { get; set; }
+        public string Name { get; set; }
+        public string Abbreviation { get; set; }
+    }
+}
+namespace Nop.Core.Domain.Localization
+{
+    public partial class Language : Nop.Core.BaseEntity
+    {
+        public string Name { get; set; }
+        public string LanguageCulture { get; set; }
     }
 }

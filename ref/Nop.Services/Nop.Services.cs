@@ -177,3 +177,33 @@ namespace Nop.Services.Security
         string DecryptText(string cipherText, string encryptionPrivateKey = "");
     }
 }
+namespace Nop.Services.Attributes
+{
+    public partial interface IAttributeParser<TAttribute, TAttributeValue> where TAttribute : Nop.Core.Domain.Attributes.BaseAttribute where TAttributeValue : Nop.Core.Domain.Attributes.BaseAttributeValue
+    {
+        System.Collections.Generic.IList<string> ParseValues(string attributesXml, int attributeId);
+    }
+    public partial interface IAttributeService<TAttribute, TAttributeValue> where TAttribute : Nop.Core.Domain.Attributes.BaseAttribute where TAttributeValue : Nop.Core.Domain.Attributes.BaseAttributeValue
+    {
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<TAttribute>> GetAllAttributesAsync();
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<TAttributeValue>> GetAttributeValuesAsync(int attributeId);
+    }
+}
+namespace Nop.Services.Directory
+{
+    public partial interface ICountryService
+    {
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Directory.Country>> GetAllCountriesAsync(int languageId = 0, bool showHidden = false);
+    }
+    public partial interface IStateProvinceService
+    {
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Directory.StateProvince>> GetStateProvincesAsync(bool showHidden = false);
+    }
+}
+namespace Nop.Services.Localization
+{
+    public partial interface ILanguageService
+    {
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Localization.Language>> GetAllLanguagesAsync(bool showHidden = false, int storeId = 0);
+    }
+}

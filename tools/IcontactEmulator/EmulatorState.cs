@@ -157,13 +157,16 @@ public sealed class EmulatorState
         ["contacts"] = new JsonArray(Contacts.Values.Select(c => (JsonNode)new JsonObject
         {
             ["contactId"] = c.ContactId.ToString(), ["email"] = c.Email, ["status"] = c.Status,
-            ["firstName"] = c.Fields.GetValueOrDefault("firstName"), ["lastName"] = c.Fields.GetValueOrDefault("lastName")
+            ["firstName"] = c.Fields.GetValueOrDefault("firstName"), ["lastName"] = c.Fields.GetValueOrDefault("lastName"),
+            ["customFields"] = new JsonObject(c.Fields.Where(f => !ContactRecord.StandardFields.Contains(f.Key))
+                .Select(f => KeyValuePair.Create(f.Key, (JsonNode?)JsonValue.Create(f.Value))))
         }).ToArray()),
         ["subscriptions"] = new JsonArray(Subscriptions.Values.Select(s => (JsonNode)new JsonObject
         {
             ["subscriptionId"] = s.SubscriptionId, ["listId"] = s.ListId.ToString(), ["contactId"] = s.ContactId.ToString(), ["status"] = s.Status
         }).ToArray()),
         ["customFields"] = new JsonArray(CustomFields.Values.Select(f => (JsonNode)f.PrivateName!).ToArray()),
+        ["customFieldTypes"] = new JsonObject(CustomFields.Values.Select(f => KeyValuePair.Create(f.PrivateName, (JsonNode?)JsonValue.Create(f.FieldType)))),
         ["webhooks"] = new JsonArray(Webhooks.Values.Select(w => (JsonNode)new JsonObject
         {
             ["webhookId"] = w.WebhookId.ToString(), ["clientFolderId"] = w.ClientFolderId, ["eventId"] = w.EventId, ["url"] = w.Url,

@@ -68,5 +68,10 @@ public sealed class EmulatorSwitches
     /// <summary>Honour an undocumented listId on a hook (only that list's subscription events); off: ignore it with a warning.</summary>
     public bool WebhookListFilter { get; set; }
 
+    /// <summary>Create custom fields through the API only as text or checkbox (what API clients document); off: number and date too (what the UI offers).</summary>
+    public bool ApiFieldTypesTextAndCheckboxOnly { get; set; }
+    /// <summary>Ignore, with a warning, a contact's custom value that does not suit its field's type (number: up to 4 decimals; date: MM/DD/YYYY; checkbox: 0/1). iContact documents no such check.</summary>
+    public bool CheckCustomFieldValues { get; set; }
+
     public EmulatorSwitches Clone() => (EmulatorSwitches)MemberwiseClone();
 }

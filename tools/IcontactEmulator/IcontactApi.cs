@@ -163,7 +163,7 @@ public sealed partial class IcontactApi(EmulatorState state, TimeProvider time, 
             ("subscriptions", not null, _) => SingleSubscription(id, method, body, switches),
             ("webhooks", _, _) => Webhooks(id, method, query, body, switches),
             ("customfields", null, "GET") => Collection("customfields", state.CustomFields.Values.Select(CustomField).ToList(), query),
-            ("customfields", null, "POST") => PostCustomFields(body),
+            ("customfields", null, "POST") => PostCustomFields(body, switches),
             ("customfields", not null, "GET") => state.CustomFields.TryGetValue(id, out var field)
                 ? new Reply(200, new JsonObject { ["customfield"] = CustomField(field) })
                 : Error(404, "The custom field you requested does not exist."),
@@ -287,7 +287,7 @@ public sealed partial class IcontactApi(EmulatorState state, TimeProvider time, 
             var status = Text(o["status"]);
             if (status is "normal" or "donotcontact")
                 contact.Status = status;
-            warnings.AddRange(ApplyFields(contact, o));
+            warnings.AddRange(ApplyFields(contact, o, switches));
             state.SaveContact(contact);
             accepted.Add(Contact(contact, switches));
             RaiseContactEvent(existing is null ? ContactCreated : ContactUpdated, contact, switches);
@@ -295,13 +295,15 @@ public sealed partial class IcontactApi(EmulatorState state, TimeProvider time, 
         return Batch("contacts", accepted, warnings);
     }
 
-    private IEnumerable<string> ApplyFields(ContactRecord contact, JsonObject o)
+    private IEnumerable<string> ApplyFields(ContactRecord contact, JsonObject o, EmulatorSwitches switches)
     {
         foreach (var (key, value) in o)
         {
             if (key is "status" or "contactId" or "createDate" or "bounceCount")
                 continue;
-            if (ContactRecord.StandardFields.Contains(key) || state.CustomFields.ContainsKey(key))
+            if (switches.CheckCustomFieldValues && state.CustomFields.TryGetValue(key, out var field) && !FitsFieldType(field.FieldType, Text(value)))
+                yield return $"The value '{Text(value)}' is not valid for the {field.FieldType} field '{key}' and was ignored.";
+            else if (ContactRecord.StandardFields.Contains(key) || state.CustomFields.ContainsKey(key))
                 contact.Fields[key] = Text(value) ?? "";
             else
                 yield return $"The field '{key}' is not a contact field or a custom field of this client folder and was ignored.";
@@ -333,7 +335,7 @@ public sealed partial class IcontactApi(EmulatorState state, TimeProvider time, 
                 }
                 if (status is not null)
                     contact.Status = status;
-                var warnings = ApplyFields(contact, o).ToList();
+                var warnings = ApplyFields(contact, o, switches).ToList();
                 state.SaveContact(contact, previousEmail);
                 //iContact: "There is not a way to monitor for Do Not Contact events"
                 if (status != "donotcontact")
@@ -435,7 +437,19 @@ public sealed partial class IcontactApi(EmulatorState state, TimeProvider time, 
         }
     }
 
-    private Reply PostCustomFields(string body)
+    /// <summary>
+    /// Whether a value suits a custom field's type as iContact's UI describes them: number (up to 4 decimals), date
+    /// (MM/DD/YYYY); empty clears any field (inferred: iContact documents no validation of custom values)
+    /// </summary>
+    private static bool FitsFieldType(string fieldType, string? value) => string.IsNullOrEmpty(value) || fieldType switch
+    {
+        "number" => System.Text.RegularExpressions.Regex.IsMatch(value, @"^-?\d+(\.\d{1,4})?$"),
+        "date" => DateTime.TryParseExact(value, "MM/dd/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        "checkbox" => value is "0" or "1",
+        _ => true
+    };
+
+    private Reply PostCustomFields(string body, EmulatorSwitches switches)
     {
         var accepted = new List<JsonNode>();
         var warnings = new List<string>();
@@ -448,7 +462,8 @@ public sealed partial class IcontactApi(EmulatorState state, TimeProvider time, 
                 warnings.Add("The privateName may not be empty or contain spaces, quotes, slashes or square brackets.");
                 continue;
             }
-            if (Text(o["fieldType"]) is not ("text" or "checkbox" or "number" or "date")) { warnings.Add("fieldType must be text or checkbox."); continue; }
+            var allowed = switches.ApiFieldTypesTextAndCheckboxOnly ? ["text", "checkbox"] : new[] { "text", "checkbox", "number", "date" };
+            if (!allowed.Contains(Text(o["fieldType"]))) { warnings.Add("fieldType must be text or checkbox."); continue; }
             var field = new CustomFieldRecord
             {
                 PrivateName = privateName,

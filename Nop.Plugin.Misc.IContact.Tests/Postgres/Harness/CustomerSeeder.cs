@@ -111,4 +111,28 @@ public static class CustomerSeeder
             RETURNING "Id";
             """);
     }
+
+    /// <summary>
+    /// Places orders server-side (one INSERT … SELECT over generate_series) for the customers SeedAsync made (ids 1..customers):
+    /// order i belongs to customer (i mod customers) + 1, totals vary from 5.00 to 204.99, every 7th order is still pending
+    /// payment, placed over the year before the newest customer
+    /// </summary>
+    /// <returns>How long it took</returns>
+    public static async Task<TimeSpan> SeedOrdersAsync(PostgresDatabase database, int orders, int customers, DateTime newestUtc)
+    {
+        var watch = Stopwatch.StartNew();
+        var newest = newestUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        await database.ExecuteAsync($"""
+            INSERT INTO "Order" ("CustomOrderNumber", "BillingAddressId", "CustomerId", "OrderGuid", "StoreId", "PickupInStore", "OrderStatusId",
+                "ShippingStatusId", "PaymentStatusId", "CurrencyRate", "CustomerTaxDisplayTypeId", "OrderSubtotalInclTax", "OrderSubtotalExclTax",
+                "OrderSubTotalDiscountInclTax", "OrderSubTotalDiscountExclTax", "OrderShippingInclTax", "OrderShippingExclTax",
+                "PaymentMethodAdditionalFeeInclTax", "PaymentMethodAdditionalFeeExclTax", "OrderTax", "OrderDiscount", "OrderTotal", "RefundedAmount",
+                "CustomerLanguageId", "AffiliateId", "AllowStoringCreditCardNumber", "Deleted", "CreatedOnUtc")
+              SELECT '', 0, (i % {customers}) + 1, gen_random_uuid(), 1, false, 30, 10, CASE WHEN i % 7 = 0 THEN 10 ELSE 30 END, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                5 + (i % 20000) / 100.0, 0, 1, 0, false, false, timestamp '{newest}' - (i % 365) * interval '1 day'
+              FROM generate_series(1, {orders}) AS i;
+            ANALYZE "Order";
+            """);
+        return watch.Elapsed;
+    }
 }

@@ -23,6 +23,7 @@ public static class PluginSchema
         CREATE INDEX "IX_IcontactRequestCount_Scope" ON "IcontactRequestCount" ("StoreId", "BucketMinutes", "Bucket");
         CREATE UNIQUE INDEX "UX_IcontactLease_Name" ON "IcontactLease" ("Name");
         CREATE UNIQUE INDEX "UX_IcontactStoreStatus_StoreId" ON "IcontactStoreStatus" ("StoreId");
+        CREATE INDEX "IX_IcontactFieldMap_Store" ON "IcontactFieldMap" ("StoreId");
         """;
 
     /// <summary>

@@ -24,6 +24,7 @@ public static class PostgresGraph
         services.AddSingleton<IRepository<Customer>>(database.Repository<Customer>());
         services.AddSingleton<IRepository<CustomerCustomerRoleMapping>>(database.Repository<CustomerCustomerRoleMapping>());
         services.AddSingleton<IRepository<NewsLetterSubscription>>(database.Repository<NewsLetterSubscription>());
+        services.AddSingleton<IRepository<Nop.Core.Domain.Orders.Order>>(database.Repository<Nop.Core.Domain.Orders.Order>());
         services.AddSingleton<IRepository<IcontactCustomerPageRow>>(database.Repository<IcontactCustomerPageRow>());
         foreach (var entity in PluginSchema.EntityTypes)
         {
