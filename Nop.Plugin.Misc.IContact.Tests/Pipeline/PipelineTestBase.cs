@@ -7,8 +7,10 @@ using Nop.Core.Caching;
 using Nop.Data;
 using Moq;
 using Nop.Core;
+using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Messages;
+using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Plugin.Misc.IContact.Infrastructure;
@@ -44,6 +46,10 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected Dictionary<int, Customer> Customers { get; private set; }
     protected Dictionary<int, int[]> Roles { get; private set; }
     protected List<NewsLetterSubscription> Newsletters { get; private set; }
+    protected InMemoryRepository<Order> Orders { get; private set; }
+    protected InMemoryRepository<OrderItem> OrderItems { get; private set; }
+    protected InMemoryRepository<ProductCategory> ProductCategories { get; private set; }
+    protected InMemoryRepository<ProductManufacturer> ProductManufacturers { get; private set; }
     protected InMemoryRepository<IcontactQueueItem> Queue { get; private set; }
     protected InMemoryRepository<IcontactSubscriber> Subscribers { get; private set; }
     protected InMemoryRepository<IcontactStoreStatus> Statuses { get; private set; }
@@ -94,6 +100,10 @@ public abstract class PipelineTestBase : EmulatorTestBase
         Customers = [];
         Roles = [];
         Newsletters = [];
+        Orders = new InMemoryRepository<Order>();
+        OrderItems = new InMemoryRepository<OrderItem>();
+        ProductCategories = new InMemoryRepository<ProductCategory>();
+        ProductManufacturers = new InMemoryRepository<ProductManufacturer>();
         Queue = new InMemoryRepository<IcontactQueueItem>();
         Subscribers = new InMemoryRepository<IcontactSubscriber>();
         Statuses = new InMemoryRepository<IcontactStoreStatus> { UniqueKey = status => status.StoreId };
@@ -163,6 +173,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
         {
             var mock = new Mock<Nop.Services.Stores.IStoreService>();
             mock.Setup(s => s.GetStoreByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Stores.GetValueOrDefault(id));
+            //IStoreService.GetAllStoresAsync: the store the fixture runs in, and any it added
+            mock.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => Stores.Values.Append(new Store { Id = StoreId }).DistinctBy(store => store.Id).ToList());
             return mock;
         }
     }
@@ -239,6 +251,10 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<CustomerCustomerRoleMapping>>(new ViewRepository<CustomerCustomerRoleMapping>(() =>
             Roles.SelectMany(pair => pair.Value.Select(roleId => new CustomerCustomerRoleMapping { CustomerId = pair.Key, CustomerRoleId = roleId }))));
         services.AddSingleton<IRepository<NewsLetterSubscription>>(new ViewRepository<NewsLetterSubscription>(() => Newsletters));
+        services.AddSingleton<IRepository<Order>>(Orders);
+        services.AddSingleton<IRepository<OrderItem>>(OrderItems);
+        services.AddSingleton<IRepository<ProductCategory>>(ProductCategories);
+        services.AddSingleton<IRepository<ProductManufacturer>>(ProductManufacturers);
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         services.RemoveAll<IHostedService>();
         return services.BuildServiceProvider();

@@ -41,6 +41,8 @@ public class NopStartup : INopStartup
         services.AddScoped<DeliveryService>();
         services.AddScoped<CustomerFactsReader>();
         services.AddScoped<OrderStatisticsReader>();
+        services.AddScoped<PurchaseReader>();
+        services.AddScoped<LapsedCustomerService>();
         services.AddScoped<BulkSyncService>();
         services.AddScoped<SyncPreviewService>();
         services.AddScoped<SynchronizationRunner>();

@@ -132,6 +132,9 @@ namespace Nop.Plugin.Misc.IContact.Bench
         public InMemoryRepository<IcontactStoreStatus> Statuses { get; } = new();
         public InMemoryRepository<IcontactSyncRun> Runs { get; } = new();
         public InMemoryRepository<IcontactRuleRecord> RuleRows { get; } = new();
+        public InMemoryRepository<Nop.Core.Domain.Orders.Order> Orders { get; } = new();
+        public InMemoryRepository<Nop.Core.Domain.Orders.OrderItem> OrderItems { get; } = new();
+        public InMemoryRepository<Nop.Core.Domain.Catalog.ProductCategory> ProductCategories { get; } = new();
         private ServiceProvider _provider;
 
         /// <summary>
@@ -159,6 +162,10 @@ namespace Nop.Plugin.Misc.IContact.Bench
                 Store.Roles.SelectMany(pair => pair.Value.Select(roleId => new CustomerCustomerRoleMapping { CustomerId = pair.Key, CustomerRoleId = roleId }))));
             services.AddSingleton<Nop.Data.IRepository<NewsLetterSubscription>>(new ViewRepository<NewsLetterSubscription>(() => Store.Newsletters.Values.SelectMany(rows => rows)));
             services.AddSingleton<Nop.Data.IRepository<IcontactLease>>(new InMemoryRepository<IcontactLease> { UniqueKey = lease => lease.Name });
+            services.AddSingleton<Nop.Data.IRepository<Nop.Core.Domain.Orders.Order>>(Orders);
+            services.AddSingleton<Nop.Data.IRepository<Nop.Core.Domain.Orders.OrderItem>>(OrderItems);
+            services.AddSingleton<Nop.Data.IRepository<Nop.Core.Domain.Catalog.ProductCategory>>(ProductCategories);
+            services.AddSingleton<Nop.Data.IRepository<Nop.Core.Domain.Catalog.ProductManufacturer>>(new InMemoryRepository<Nop.Core.Domain.Catalog.ProductManufacturer>());
             services.AddSingleton<Nop.Services.Plugins.IPluginService>(new InstalledPluginService());
             new Nop.Plugin.Misc.IContact.Infrastructure.NopStartup().ConfigureServices(services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
             //the bench's subscriber table is indexed like a database would be
