@@ -194,6 +194,15 @@ public abstract class PipelineTestBase : EmulatorTestBase
     }
 
     /// <summary>
+    /// Replaces the shared scope's rules (call before the first service is resolved: rules are cached per provider)
+    /// </summary>
+    protected void UseRules(params IcontactRule[] rules)
+    {
+        RuleRows.DeleteAsync(row => row.StoreId == 0).Wait();
+        SeedRules(0, rules);
+    }
+
+    /// <summary>
     /// The "distributed cache" every node's locker shares
     /// </summary>
     protected Dictionary<string, DateTime> SharedLockCache { get; } = [];
