@@ -52,6 +52,7 @@ public class NopStartup : INopStartup
         services.AddScoped<InboundChangeService>();
         services.AddScoped<Factories.IcontactModelFactory>();
         services.AddScoped<Factories.StatusModelFactory>();
+        services.AddScoped<Factories.RuleModelFactory>();
         services.AddScoped<Factories.WebhookModelFactory>();
 
         //delivery off the request path: a signal woken by every enqueue and a background worker on this node
