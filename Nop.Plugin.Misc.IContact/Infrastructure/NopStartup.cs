@@ -42,6 +42,7 @@ public class NopStartup : INopStartup
         services.AddScoped<CustomerFactsReader>();
         services.AddScoped<OrderStatisticsReader>();
         services.AddScoped<PurchaseReader>();
+        services.AddScoped<RuleConditionFilter>();
         services.AddScoped<LapsedCustomerService>();
         services.AddScoped<BulkSyncService>();
         services.AddScoped<SyncPreviewService>();

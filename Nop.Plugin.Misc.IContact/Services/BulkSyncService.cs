@@ -26,6 +26,8 @@ public class BulkSyncService
     protected readonly ICustomerService _customerService;
     protected readonly IcontactLeaseService _leaseService;
     protected readonly IcontactRuleService _ruleService;
+    protected readonly OrderStatisticsReader _orderStatisticsReader;
+    protected readonly PurchaseReader _purchaseReader;
     protected readonly IRepository<IcontactSyncRun> _runRepository;
     protected readonly ISettingService _settingService;
     protected readonly QueueService _queueService;
@@ -40,6 +42,8 @@ public class BulkSyncService
         ICustomerService customerService,
         IcontactLeaseService leaseService,
         IcontactRuleService ruleService,
+        OrderStatisticsReader orderStatisticsReader,
+        PurchaseReader purchaseReader,
         IRepository<IcontactSyncRun> runRepository,
         ISettingService settingService,
         QueueService queueService,
@@ -50,6 +54,8 @@ public class BulkSyncService
         _customerService = customerService;
         _leaseService = leaseService;
         _ruleService = ruleService;
+        _orderStatisticsReader = orderStatisticsReader;
+        _purchaseReader = purchaseReader;
         _runRepository = runRepository;
         _settingService = settingService;
         _queueService = queueService;
@@ -163,7 +169,7 @@ public class BulkSyncService
             return false;
 
         var position = run.LastCustomerId;
-        var withNewsletters = rules.Any(rule => rule.Enabled && rule.RequireNewsletter);
+        var withNewsletters = rules.Any(rule => rule.Enabled && rule.NeedsNewsletters);
         var page = await _customerFactsReader.ReadPageAsync(roles, run.CreatedToUtc, position, run.StoreId, withNewsletters);
         if (page.Count == 0)
         {
@@ -173,6 +179,12 @@ public class BulkSyncService
 
         var delivered = (await _subscriberService.GetManyAsync(run.StoreId, page.Select(entry => entry.Customer.Id).ToList()))
             .ToDictionary(s => s.CustomerId);
+        //what the page's customers ordered and bought, one query each, only when a rule asks (issue 11)
+        var ids = page.Select(entry => entry.Customer.Id).ToList();
+        var orders = rules.Any(rule => rule.Enabled && rule.NeedsOrders) ? await _orderStatisticsReader.GetManyAsync(ids, run.StoreId) : null;
+        var purchases = PurchaseReader.Needed(rules) ? await _purchaseReader.GetManyAsync(ids, run.StoreId, rules) : null;
+        var now = UtcNow;
+
         var items = new List<IcontactQueueItem>();
         foreach (var (customer, roleIds, newsletters) in page)
         {
@@ -183,7 +195,11 @@ public class BulkSyncService
                 continue;
             }
 
-            var facts = new CustomerFacts(customer.Email, customer.Active, roleIds, newsletters.Select(n => n.TypeId).Distinct().ToList());
+            var facts = new CustomerFacts(customer.Email, customer.Active, roleIds, newsletters.Select(n => n.TypeId).Distinct().ToList(), orders?.GetValueOrDefault(customer.Id))
+            {
+                Purchases = purchases?.GetValueOrDefault(customer.Id) ?? PurchaseFacts.None,
+                AsOfUtc = now
+            };
             var targets = RuleEvaluator.Evaluate(rules, facts);
             var email = QueueItemFactory.NormalizeEmail(customer.Email);
             var known = delivered.TryGetValue(customer.Id, out var subscriber) && subscriber.Email == email ? subscriber.GetListIds() : new HashSet<string>();

@@ -42,6 +42,7 @@ public class SyncPreviewService
     protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
     protected readonly OrderStatisticsReader _orderStatisticsReader;
     protected readonly PurchaseReader _purchaseReader;
+    protected readonly RuleConditionFilter _ruleConditionFilter;
     protected readonly SubscriberService _subscriberService;
     protected readonly TimeProvider _timeProvider;
     protected readonly UnsubscribeReconciler _unsubscribeReconciler;
@@ -56,6 +57,7 @@ public class SyncPreviewService
         INewsLetterSubscriptionService newsLetterSubscriptionService,
         OrderStatisticsReader orderStatisticsReader,
         PurchaseReader purchaseReader,
+        RuleConditionFilter ruleConditionFilter,
         SubscriberService subscriberService,
         TimeProvider timeProvider,
         UnsubscribeReconciler unsubscribeReconciler)
@@ -66,6 +68,7 @@ public class SyncPreviewService
         _newsLetterSubscriptionService = newsLetterSubscriptionService;
         _orderStatisticsReader = orderStatisticsReader;
         _purchaseReader = purchaseReader;
+        _ruleConditionFilter = ruleConditionFilter;
         _subscriberService = subscriberService;
         _timeProvider = timeProvider;
         _unsubscribeReconciler = unsubscribeReconciler;
@@ -93,21 +96,23 @@ public class SyncPreviewService
     }
 
     /// <summary>
-    /// Counts what one rule would do with aggregate queries over the customers in its roles, each outcome in the
-    /// order the rule decides (no address, inactive, already on the list, unsubscribed in iContact, no consent)
+    /// Counts what one rule would do with aggregate queries over the customers in its roles that meet its trigger and
+    /// order conditions, each outcome in the order the rule decides (no address, inactive, already on the list,
+    /// unsubscribed in iContact, no consent). Newsletter subscribers without an account are not counted.
     /// </summary>
     protected virtual async Task CountAsync(RulePreview preview, int storeId, ISet<string> unsubscribedInIcontact)
     {
         var rule = preview.Rule;
         var roleIds = rule.CustomerRoleIds.ToArray();
-        if (roleIds.Length == 0)
+        if (roleIds.Length == 0 && rule.Trigger == RuleTrigger.Customers)
             return;
 
         var listId = rule.ListId ?? string.Empty;
         var typeId = rule.NewsletterTypeId;
         var subscribers = _subscriberService.RecordsOfStore(storeId);
         var newsletters = _customerFactsReader.NewslettersOfStore(storeId).Where(n => typeId == 0 || n.TypeId == typeId);
-        var inRoles = _customerFactsReader.CustomersInRoles(roleIds);
+        //the customers the rule is about: its roles (none: anyone), its trigger and its order conditions
+        var inRoles = _ruleConditionFilter.Apply(_customerFactsReader.CustomersInRoles(roleIds), rule, storeId);
 
         var withEmail = inRoles.Where(c => c.Email != null && c.Email.Trim() != string.Empty);
         preview.SkippedNoEmail = await _customerFactsReader.CountAsync(inRoles) - await _customerFactsReader.CountAsync(withEmail);
