@@ -209,6 +209,7 @@ public static class IcontactLocales
             ["Plugins.Misc.IContact.Webhooks.Inbound.NotConfirmed"] = "Not confirmed by iContact (status there: {0}): nothing changed.",
 
             //rules beyond roles (issue 11)
+            ["Plugins.Misc.IContact.Rules.Conditions.Instructions"] = "A rule may also be about newsletter subscribers (guests from the newsletter box included) or buyers, optionally of chosen products, categories or manufacturers, and may ask for a number of orders, an amount spent or no order for some days. Every condition of a rule must hold. Choose what happens when a customer stops matching.",
             ["Plugins.Misc.IContact.Rules.Fields.Trigger"] = "Who",
             ["Plugins.Misc.IContact.Rules.Fields.Trigger.Hint"] = "Who the rule is about: customers (in its roles), newsletter subscribers (guests from the newsletter box included), or customers who placed or paid an order. Every condition below must hold as well.",
             ["Plugins.Misc.IContact.Rules.Trigger.Customers"] = "Customers",
@@ -266,7 +267,6 @@ public static class IcontactLocales
             ["Plugins.Misc.IContact.Simulator.Condition.NotLapsed.Never"] = "no order for {0} days (never ordered: not lapsed)",
             ["Plugins.Misc.IContact.Simulator.Removal.Unsubscribe"] = "when no longer matching: unsubscribed from the list",
             ["Plugins.Misc.IContact.Simulator.Removal.LeaveOnList"] = "when no longer matching: left on the list (a withdrawn consent still unsubscribes)",
-            ["Plugins.Misc.IContact.Queue.Customer.Guest"] = "Guest (newsletter only)",
 
         }),
     ];
