@@ -143,10 +143,8 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<Nop.Core.Domain.Customers.CustomerCustomerRoleMapping>>(new InMemoryRepository<Nop.Core.Domain.Customers.CustomerCustomerRoleMapping>());
         services.AddSingleton<IRepository<Nop.Core.Domain.Messages.NewsLetterSubscription>>(new InMemoryRepository<Nop.Core.Domain.Messages.NewsLetterSubscription>());
         services.AddSingleton<IRepository<IcontactLease>>(new InMemoryRepository<IcontactLease> { UniqueKey = lease => lease.Name });
-        services.AddSingleton<IRepository<Nop.Core.Domain.Orders.Order>>(new InMemoryRepository<Nop.Core.Domain.Orders.Order>());
-        services.AddSingleton<IRepository<Nop.Core.Domain.Orders.OrderItem>>(new InMemoryRepository<Nop.Core.Domain.Orders.OrderItem>());
-        services.AddSingleton<IRepository<Nop.Core.Domain.Catalog.ProductCategory>>(new InMemoryRepository<Nop.Core.Domain.Catalog.ProductCategory>());
-        services.AddSingleton<IRepository<Nop.Core.Domain.Catalog.ProductManufacturer>>(new InMemoryRepository<Nop.Core.Domain.Catalog.ProductManufacturer>());
+        //any other entity, as the platform registers IRepository<> for every entity type
+        services.AddSingleton(typeof(IRepository<>), typeof(InMemoryRepository<>));
         services.AddSingleton(PlatformFakes.Plugins(PlatformFakes.InstalledDescriptor()).Object);
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         services.RemoveAll<IHostedService>();

@@ -39,8 +39,9 @@ public class QueuePageTests : ConfigurationControllerTestBase
 
         await CreateSyncController().QueueRetry(failed.Id);
 
-        Assert.That(failed.State, Is.EqualTo(QueueItemState.Pending));
-        Assert.That(failed.Attempts, Is.Zero);
+        var retried = QueueRepository.Items.Single(i => i.Id == failed.Id);
+        Assert.That(retried.State, Is.EqualTo(QueueItemState.Pending));
+        Assert.That(retried.Attempts, Is.Zero);
     }
 
     [Test]

@@ -69,7 +69,7 @@ public class DependencyInjectionTests
 
         Assert.That(pluginServices, Is.SupersetOf(new[]
         {
-            typeof(IContact.Api.IcontactHttpClient), typeof(IcontactConnectionService), typeof(QueueService), typeof(StatusService), typeof(ErrorDescriber),
+            typeof(IContact.Api.IcontactHttpClient), typeof(IcontactConnectionService), typeof(QueueService), typeof(DeliveryQueue), typeof(InboundQueue), typeof(QueueAdminService), typeof(StatusService), typeof(ErrorDescriber),
             typeof(SubscriptionPlanner), typeof(DeliveryService), typeof(DeliverySignal), typeof(IcontactGateway), typeof(IcontactRuleService)
         }));
     }

@@ -25,9 +25,10 @@ public class OwnershipTests
     }
 
     [Test]
-    public void Only_the_queue_service_queries_the_queue_table()
+    public void Only_the_queue_classes_query_the_queue_table()
     {
-        Assert.That(TypesDependingOn(typeof(IRepository<IcontactQueueItem>)), Is.EquivalentTo(new[] { typeof(QueueService) }));
+        Assert.That(TypesDependingOn(typeof(IRepository<IcontactQueueItem>)),
+            Is.EquivalentTo(new[] { typeof(QueueService), typeof(DeliveryQueue), typeof(InboundQueue), typeof(QueueAdminService) }));
     }
 
     [Test]

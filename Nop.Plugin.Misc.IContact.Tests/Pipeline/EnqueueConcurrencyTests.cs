@@ -62,8 +62,7 @@ public class EnqueueConcurrencyTests
     };
 
     private static QueueService Queue(ClientNumberedQueueRepository repository, EnqueueFallback fallback, ILogger logger) =>
-        new(new DeliverySignal(), new IcontactLeaseService(new InMemoryRepository<IcontactLease> { UniqueKey = lease => lease.Name }, TimeProvider.System),
-            repository, TimeProvider.System, fallback, logger);
+        new(new DeliverySignal(), repository, TimeProvider.System, fallback, logger);
 
     [Test]
     public async Task RequestPathEnqueuesInsertSingleRowsSoOverlappingShoppersNeverCollide()

@@ -29,7 +29,7 @@ public class LapsedCustomerTests : PipelineTestBase
     }
 
     private Task RunTaskAsync() =>
-        new SynchronizationTask(Settings[StoreId], Resolve<InstallationGuard>(), Resolve<LapsedCustomerService>(), QueueService(), Status(), Runner(), Clock, Reconciler())
+        new SynchronizationTask(Settings[StoreId], Resolve<InstallationGuard>(), Resolve<LapsedCustomerService>(), QueueAdmin(), Status(), Runner(), Clock, Reconciler())
             .ExecuteAsync();
 
     [Test]

@@ -264,6 +264,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<OrderItem>>(OrderItems);
         services.AddSingleton<IRepository<ProductCategory>>(ProductCategories);
         services.AddSingleton<IRepository<ProductManufacturer>>(ProductManufacturers);
+        services.AddSingleton<IRepository<IcontactCustomerPageRow>>(new ViewRepository<IcontactCustomerPageRow>(() => []));
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         services.RemoveAll<IHostedService>();
         return services.BuildServiceProvider();
@@ -286,6 +287,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected EventConsumer Consumer() => new(Resolve<InstallationGuard>(), Resolve<CustomerErasureService>(), Planner());
 
     protected QueueService QueueService() => Resolve<QueueService>();
+    protected DeliveryQueue DeliveryQueue() => Resolve<DeliveryQueue>();
+    protected QueueAdminService QueueAdmin() => Resolve<QueueAdminService>();
 
     protected IcontactGateway Gateway() => Resolve<IcontactGateway>();
 

@@ -101,13 +101,14 @@ public class PlatformFailureTests : PipelineTestBase
         //two nodes: their own services, lockers over one "distributed cache", one database
         var claims = await Task.WhenAll(Enumerable.Range(0, 2).Select(node => Task.Run(async () =>
         {
-            var queue = Resolve<QueueService>();
+            var queue = Resolve<DeliveryQueue>();
             var held = new List<int>();
             for (var round = 0; round < 40; round++)
             {
                 var claimed = await queue.ClaimAsync(StoreId, 20, $"node-{node}", TimeSpan.FromMinutes(5));
-                held.AddRange(claimed.Select(item => item.Id));
-                await queue.CompleteAsync(claimed);
+                held.AddRange(claimed.Items.Select(item => item.Id));
+                await queue.CompleteAsync(claimed.Items);
+                await queue.EndClaimAsync(claimed);
             }
             return held;
         })));
@@ -138,10 +139,9 @@ public class PlatformFailureTests : PipelineTestBase
         Assert.That(Queue.Items.Count(i => i.State == QueueItemState.Pending), Is.EqualTo(200 - 30), "the rest waits for the next run");
     }
 
-    private class SlowDelivery(ManualTimeProvider clock, CustomerErasureService customerErasureService, ErrorDescriber errorDescriber, IcontactGateway gateway, ILogger logger,
-        Nop.Services.Configuration.ISettingService settingService, QueueService queueService, StaleListGuard staleListGuard, StatusService statusService,
-        SubscriberService subscriberService) : DeliveryService(customerErasureService, errorDescriber, gateway, logger, settingService, queueService, staleListGuard, statusService,
-        subscriberService, clock)
+    private class SlowDelivery(ManualTimeProvider clock, BatchDelivery batchDelivery, DeliveryQueue deliveryQueue, ErrorDescriber errorDescriber, IcontactGateway gateway,
+        ILogger logger, Nop.Services.Configuration.ISettingService settingService, StatusService statusService)
+        : DeliveryService(batchDelivery, deliveryQueue, errorDescriber, gateway, logger, settingService, statusService, clock)
     {
         public int Passes { get; private set; }
 
@@ -173,7 +173,7 @@ public class PlatformFailureTests : PipelineTestBase
         await Consumer().HandleEventAsync(new CustomerRegisteredEvent(NewCustomer("bob@example.com")));
         await Consumer().HandleEventAsync(new CustomerActivatedEvent(Customers.Values.First()));
         var (result, failed) = await worker.TryDeliverAsync(CancellationToken.None);
-        await new SynchronizationTask(Settings[StoreId], Resolve<InstallationGuard>(), Resolve<LapsedCustomerService>(), QueueService(), Status(), Runner(), Clock, Reconciler()).ExecuteAsync();
+        await new SynchronizationTask(Settings[StoreId], Resolve<InstallationGuard>(), Resolve<LapsedCustomerService>(), QueueAdmin(), Status(), Runner(), Clock, Reconciler()).ExecuteAsync();
 
         Assert.That((result, failed), Is.EqualTo((DeliveryPassResult.None, false)));
         logger.Verify(l => l.ErrorAsync(It.IsAny<string>(), It.IsAny<Exception>(), It.IsAny<Customer>()), Times.Never());

@@ -84,8 +84,8 @@ public class ResilienceTests : PipelineTestBase
     public async Task An_item_claimed_by_a_node_that_crashed_is_delivered_once_after_its_lease_expires()
     {
         await RegisterAsync(1);
-        var claimed = await QueueService().ClaimAsync(StoreId, 10, "crashed-node", TimeSpan.FromMinutes(5));
-        Assert.That(claimed, Has.Count.EqualTo(1));
+        var claimed = await DeliveryQueue().ClaimAsync(StoreId, 10, "crashed-node", TimeSpan.FromMinutes(5));
+        Assert.That(claimed.Items, Has.Count.EqualTo(1));
 
         var whileLeased = await Delivery().RunOnceAsync();
         Assert.That(whileLeased.Claimed, Is.Zero, "a live lease is respected");
@@ -284,7 +284,7 @@ public class ResilienceTests : PipelineTestBase
         lock (Emulator.State.Lock)
             replacement = Emulator.State.AddList("Customers 2026").ListId.ToString();
         await Rules().BindRuleAsync(StoreId, CustomersRule.Id, new Nop.Plugin.Misc.IContact.Api.IcontactList { ListId = replacement, Name = "Customers 2026" });
-        await QueueService().RetargetAsync(StoreId, CustomersListId, replacement);
+        await DeliveryQueue().RetargetAsync(StoreId, CustomersListId, replacement);
         await Cache.RemoveByPrefixAsync(IcontactDefaults.CachePrefix);
         await DeliverAllAsync();
 
@@ -321,7 +321,7 @@ public class ResilienceTests : PipelineTestBase
         Assert.That(failed.State, Is.EqualTo(QueueItemState.Failed));
 
         Switch(s => s.ForceServerError = false);
-        await QueueService().RetryFailedAsync(StoreId, [failed.Id]);
+        await QueueAdmin().RetryFailedAsync(StoreId, [failed.Id]);
         await DeliverAllAsync();
 
         Assert.That(StatusOn("ann@example.com", CustomersListId), Is.EqualTo("normal"));

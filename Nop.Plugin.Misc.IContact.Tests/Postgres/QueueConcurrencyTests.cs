@@ -17,8 +17,7 @@ public class QueueConcurrencyTests : PostgresTestBase
     }).ToList();
 
     private static QueueService Node(EnqueueFallback fallback, Mock<ILogger> logger) =>
-        new(new DeliverySignal(), new IcontactLeaseService(Database.Repository<IcontactLease>(), TimeProvider.System), Database.Repository<IcontactQueueItem>(),
-            TimeProvider.System, fallback, logger.Object);
+        new(new DeliverySignal(), Database.Repository<IcontactQueueItem>(), TimeProvider.System, fallback, logger.Object);
 
     /// <summary>
     /// Issue 9 defect 6 (regression): the request path used to delete superseded rows and insert the list in two

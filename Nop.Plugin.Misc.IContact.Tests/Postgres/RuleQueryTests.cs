@@ -76,7 +76,7 @@ public class RuleQueryTests : PostgresTestBase
         });
         var service = new LapsedCustomerService(null, null, Database.Repository<Customer>(), Database.Repository<CustomerCustomerRoleMapping>(),
             Database.Repository<Order>(), null, null,
-            new QueueService(null, null, Database.Repository<IcontactQueueItem>(), clock, null, null),
+            new QueueAdminService(null, Database.Repository<IcontactQueueItem>(), clock),
             new SubscriberService(Database.Repository<IcontactSubscriber>(), clock), null, clock);
         var rule = new IcontactRule { CustomerRoleIds = [CustomerSeeder.RegisteredRoleId], LapsedDays = 180, ListId = "77" };
         var before = Database.Commands;

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using Nop.Core;
 using Nop.Core.Caching;
 using Nop.Data;
@@ -6,7 +7,9 @@ using Nop.Data;
 namespace Nop.Plugin.Misc.IContact.Tests.Support;
 
 /// <summary>
-/// The project's own in-memory stand-in for the platform's repository: a list with identity ids
+/// The project's own in-memory stand-in for the platform's repository: a list with identity ids. Like a database, it
+/// keeps copies: what a caller changes on an entity it read or wrote is stored only by a write (<see cref="Items"/> are
+/// the stored rows themselves, for tests to arrange and inspect)
 /// </summary>
 public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : BaseEntity
 {
@@ -14,12 +17,18 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
     private int _nextId = 1;
     private readonly object _lock = new();
 
+    //a row materialised anew by every read and written as a copy, as EntityRepository's linq2db queries and writes do
+    private static readonly Func<object, object> CopyOf = typeof(object).GetMethod("MemberwiseClone", BindingFlags.NonPublic | BindingFlags.Instance)!
+        .CreateDelegate<Func<object, object>>();
+
+    protected static TEntity Copy(TEntity entity) => entity is null ? null : (TEntity)CopyOf(entity);
+
     public IReadOnlyList<TEntity> Items
     {
         get { lock (_lock) return _items.Values.ToList(); }
     }
 
-    public virtual IQueryable<TEntity> Table => (Dropped ? throw new InvalidOperationException($"relation \"{typeof(TEntity).Name}\" does not exist") : Items).AsQueryable();
+    public virtual IQueryable<TEntity> Table => (Dropped ? throw new InvalidOperationException($"relation \"{typeof(TEntity).Name}\" does not exist") : Items.Select(Copy)).AsQueryable();
 
     /// <summary>
     /// Gets or sets whether the table is gone (the plugin was uninstalled and its down migration dropped it): every
@@ -36,17 +45,17 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
     public Task<TEntity> GetByIdAsync(int? id, Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true, bool useShortTermCache = false)
     {
         lock (_lock)
-            return Task.FromResult(id is int key && _items.TryGetValue(key, out var entity) ? entity : null);
+            return Task.FromResult(id is int key && _items.TryGetValue(key, out var entity) ? Copy(entity) : null);
     }
 
     public Task<IList<TEntity>> GetByIdsAsync(IList<int> ids, Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true) =>
-        Task.FromResult<IList<TEntity>>(Items.Where(e => ids.Contains(e.Id)).ToList());
+        Task.FromResult<IList<TEntity>>(Items.Where(e => ids.Contains(e.Id)).Select(Copy).ToList());
 
     public Task<IList<TEntity>> GetAllAsync(Func<IQueryable<TEntity>, IQueryable<TEntity>> func = null, Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true) =>
         Task.FromResult<IList<TEntity>>((func ?? (q => q))(Table).ToList());
 
     public async Task<IList<TEntity>> GetAllAsync(Func<IQueryable<TEntity>, Task<IQueryable<TEntity>>> func = null, Func<ICacheKeyService, CacheKey> getCacheKey = null, bool includeDeleted = true) =>
-        func is null ? Items.ToList() : (await func(Table)).ToList();
+        func is null ? Table.ToList() : (await func(Table)).ToList();
 
     public async Task<IPagedList<TEntity>> GetAllPagedAsync(Func<IQueryable<TEntity>, Task<IQueryable<TEntity>>> func = null, int pageIndex = 0, int pageSize = int.MaxValue,
         bool getOnlyTotalCount = false, bool includeDeleted = true)
@@ -72,7 +81,7 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
                 throw new InvalidOperationException($"duplicate key value violates unique constraint on {typeof(TEntity).Name}");
             entity.Id = Math.Max(_nextId, _items.Count == 0 ? 1 : _items.Keys.Max() + 1);
             _nextId = entity.Id + 1;
-            _items.Add(entity.Id, entity);
+            _items.Add(entity.Id, Copy(entity));
         }
         return Task.CompletedTask;
     }
@@ -96,7 +105,7 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
             if (entities.Any(e => _items.ContainsKey(e.Id)))
                 return false;
             foreach (var entity in entities)
-                _items.Add(entity.Id, entity);
+                _items.Add(entity.Id, Copy(entity));
             return true;
         }
     }
@@ -112,9 +121,9 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
         _ = Table;
         lock (_lock)
         {
-            if (!_items.ContainsKey(entity.Id))
-                throw new InvalidOperationException($"No {typeof(TEntity).Name} {entity.Id} to update");
-            _items[entity.Id] = entity;
+            //EntityRepository.UpdateAsync → UpdateEntityAsync: an UPDATE by id, which changes nothing when the row is gone
+            if (_items.ContainsKey(entity.Id))
+                _items[entity.Id] = Copy(entity);
         }
         return Task.CompletedTask;
     }

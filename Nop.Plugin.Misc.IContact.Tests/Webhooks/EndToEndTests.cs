@@ -53,7 +53,7 @@ public class EndToEndTests : WebhookTestBase
         Assert.That(Inbound.Select(i => i.ListId), Is.EquivalentTo(new[] { CustomersListId, NewsletterListId }));
         Assert.That(Inbound.All(i => i.State == QueueItemState.Done && i.SubscriptionStatus == "unsubscribed" && i.Email == "ann@example.com"));
         Assert.That(Subscribers.Items.Single(s => s.CustomerId == customer.Id).GetListIds(), Is.Empty);
-        Assert.That((await Resolve<QueueService>().GetLastInboundOnUtcAsync(StoreId)), Is.Not.Null, "the status card shows the last call");
+        Assert.That((await Resolve<InboundQueue>().GetLastInboundOnUtcAsync(StoreId)), Is.Not.Null, "the status card shows the last call");
 
         await Bulk().StartAsync(StoreId);
         await Runner().DrainAsync();

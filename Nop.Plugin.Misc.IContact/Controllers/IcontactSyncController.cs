@@ -29,7 +29,7 @@ public class IcontactSyncController : IcontactBaseController
     protected readonly IcontactAccountService _accountService;
     protected readonly IcontactModelFactory _modelFactory;
     protected readonly IcontactRuleService _ruleService;
-    protected readonly QueueService _queueService;
+    protected readonly QueueAdminService _queueAdminService;
     protected readonly SyncPreviewService _syncPreviewService;
 
     #endregion
@@ -44,7 +44,7 @@ public class IcontactSyncController : IcontactBaseController
         ErrorDescriber errorDescriber,
         ISettingService settingService,
         IStoreContext storeContext,
-        QueueService queueService,
+        QueueAdminService queueAdminService,
         SyncPreviewService syncPreviewService)
         : base(errorDescriber, settingService, storeContext)
     {
@@ -53,7 +53,7 @@ public class IcontactSyncController : IcontactBaseController
         _accountService = accountService;
         _modelFactory = modelFactory;
         _ruleService = ruleService;
-        _queueService = queueService;
+        _queueAdminService = queueAdminService;
         _syncPreviewService = syncPreviewService;
     }
 
@@ -71,7 +71,7 @@ public class IcontactSyncController : IcontactBaseController
         var (_, storeId) = await LoadSettingsAsync();
         var state = Enum.IsDefined(typeof(QueueItemState), searchModel.QueueState) ? (QueueItemState)searchModel.QueueState : QueueItemState.Pending;
         var pageSize = Math.Clamp(searchModel.Length, 1, 500);
-        var page = await _queueService.GetItemsAsync(storeId, state, Math.Max(searchModel.Start, 0) / pageSize, pageSize);
+        var page = await _queueAdminService.GetItemsAsync(storeId, state, Math.Max(searchModel.Start, 0) / pageSize, pageSize);
         var listNames = (await _ruleService.GetRulesAsync(storeId)).Where(rule => !string.IsNullOrEmpty(rule.ListId))
             .GroupBy(rule => rule.ListId).ToDictionary(group => group.Key, group => group.First().ListName);
 
@@ -104,7 +104,7 @@ public class IcontactSyncController : IcontactBaseController
     public async Task<IActionResult> QueueRetry(int id)
     {
         var (_, storeId) = await LoadSettingsAsync();
-        await _queueService.RetryFailedAsync(storeId, [id]);
+        await _queueAdminService.RetryFailedAsync(storeId, [id]);
         return Json(new { result = true });
     }
 
@@ -116,7 +116,7 @@ public class IcontactSyncController : IcontactBaseController
     public async Task<IActionResult> QueueDiscard(int id)
     {
         var (_, storeId) = await LoadSettingsAsync();
-        if (await _queueService.DiscardFailedAsync(storeId, [id]) == 0)
+        if (await _queueAdminService.DiscardFailedAsync(storeId, [id]) == 0)
             return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Queue.OnlyFailed"));
 
         return new NullJsonResult();

@@ -20,8 +20,6 @@ public class SyncRunPositionMigration : MigrationBase
         var table = nameof(IcontactSyncRun);
         if (!Schema.Table(table).Column(nameof(IcontactSyncRun.LastCustomerId)).Exists())
             Alter.Table(table).AddColumn(nameof(IcontactSyncRun.LastCustomerId)).AsInt32().NotNullable().WithDefaultValue(0);
-        if (!Schema.Table(table).Column(nameof(IcontactSyncRun.StepToken)).Exists())
-            Alter.Table(table).AddColumn(nameof(IcontactSyncRun.StepToken)).AsString(64).Nullable();
     }
 
     /// <summary>

@@ -34,12 +34,6 @@ public class IcontactSyncRun : BaseEntity
     public int LastCustomerId { get; set; }
 
     /// <summary>
-    /// Gets or sets the token of the runner that advanced the run last (a second runner of the same step sees another
-    /// token after its write and gives the page up)
-    /// </summary>
-    public string StepToken { get; set; }
-
-    /// <summary>
     /// Gets or sets the number of customers the run covers
     /// </summary>
     public int TotalCustomers { get; set; }

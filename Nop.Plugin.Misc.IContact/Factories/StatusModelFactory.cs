@@ -15,7 +15,7 @@ public class StatusModelFactory
     #region Fields
 
     protected readonly ErrorDescriber _errorDescriber;
-    protected readonly QueueService _queueService;
+    protected readonly QueueAdminService _queueAdminService;
     protected readonly StatusService _statusService;
     protected readonly IStoreService _storeService;
 
@@ -23,10 +23,10 @@ public class StatusModelFactory
 
     #region Ctor
 
-    public StatusModelFactory(ErrorDescriber errorDescriber, QueueService queueService, StatusService statusService, IStoreService storeService)
+    public StatusModelFactory(ErrorDescriber errorDescriber, QueueAdminService queueAdminService, StatusService statusService, IStoreService storeService)
     {
         _errorDescriber = errorDescriber;
-        _queueService = queueService;
+        _queueAdminService = queueAdminService;
         _statusService = statusService;
         _storeService = storeService;
     }
@@ -88,8 +88,8 @@ public class StatusModelFactory
         //queue items carry the store they were made for: all stores count them all
         foreach (var id in storeId > 0 ? [storeId] : stores.Select(store => store.Id).Prepend(0).Distinct())
         {
-            model.QueueDepth += await _queueService.CountAsync(id, QueueItemState.Pending) + await _queueService.CountAsync(id, QueueItemState.InFlight);
-            model.FailedItems += await _queueService.CountAsync(id, QueueItemState.Failed);
+            model.QueueDepth += await _queueAdminService.CountAsync(id, QueueItemState.Pending) + await _queueAdminService.CountAsync(id, QueueItemState.InFlight);
+            model.FailedItems += await _queueAdminService.CountAsync(id, QueueItemState.Failed);
         }
 
         return model;

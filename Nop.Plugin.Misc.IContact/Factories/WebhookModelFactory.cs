@@ -12,17 +12,17 @@ public class WebhookModelFactory
     #region Fields
 
     protected readonly ErrorDescriber _errorDescriber;
-    protected readonly QueueService _queueService;
+    protected readonly InboundQueue _inboundQueue;
     protected readonly WebhookRegistrationService _registrationService;
 
     #endregion
 
     #region Ctor
 
-    public WebhookModelFactory(ErrorDescriber errorDescriber, QueueService queueService, WebhookRegistrationService registrationService)
+    public WebhookModelFactory(ErrorDescriber errorDescriber, InboundQueue inboundQueue, WebhookRegistrationService registrationService)
     {
         _errorDescriber = errorDescriber;
-        _queueService = queueService;
+        _inboundQueue = inboundQueue;
         _registrationService = registrationService;
     }
 
@@ -49,7 +49,7 @@ public class WebhookModelFactory
             },
             Note = state is WebhookState.Refused or WebhookState.Failed ? settings.WebhookNote : null,
             StateOnUtc = settings.WebhookStateOnUtc,
-            LastReceivedOnUtc = await _queueService.GetLastInboundOnUtcAsync(storeId),
+            LastReceivedOnUtc = await _inboundQueue.GetLastInboundOnUtcAsync(storeId),
             Url = string.IsNullOrEmpty(storeUrl) ? null : WebhookSecretService.BuildUrl(storeUrl, storeId, null),
             Warning = !string.IsNullOrEmpty(storeUrl) && WebhookSecretService.LooksUnreachable(storeUrl)
                 ? await _errorDescriber.TextAsync("Webhooks.Unreachable", storeUrl)

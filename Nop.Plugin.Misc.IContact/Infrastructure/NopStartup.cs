@@ -31,6 +31,9 @@ public class NopStartup : INopStartup
         services.AddScoped<InstallationGuard>();
         services.AddScoped<IcontactLeaseService>();
         services.AddScoped<QueueService>();
+        services.AddScoped<DeliveryQueue>();
+        services.AddScoped<InboundQueue>();
+        services.AddScoped<QueueAdminService>();
         services.AddScoped<RequestBudget>();
         services.AddScoped<IcontactGateway>();
         services.AddScoped<IcontactAccountService>();
@@ -38,6 +41,7 @@ public class NopStartup : INopStartup
         services.AddScoped<SubscriptionPlanner>();
         services.AddScoped<CustomerErasureService>();
         services.AddScoped<StaleListGuard>();
+        services.AddScoped<BatchDelivery>();
         services.AddScoped<DeliveryService>();
         services.AddScoped<CustomerFactsReader>();
         services.AddScoped<OrderStatisticsReader>();

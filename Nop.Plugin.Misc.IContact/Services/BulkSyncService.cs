@@ -30,6 +30,7 @@ public class BulkSyncService
     protected readonly PurchaseReader _purchaseReader;
     protected readonly IRepository<IcontactSyncRun> _runRepository;
     protected readonly ISettingService _settingService;
+    protected readonly QueueAdminService _queueAdminService;
     protected readonly QueueService _queueService;
     protected readonly SubscriberService _subscriberService;
     protected readonly TimeProvider _timeProvider;
@@ -46,6 +47,7 @@ public class BulkSyncService
         PurchaseReader purchaseReader,
         IRepository<IcontactSyncRun> runRepository,
         ISettingService settingService,
+        QueueAdminService queueAdminService,
         QueueService queueService,
         SubscriberService subscriberService,
         TimeProvider timeProvider)
@@ -58,6 +60,7 @@ public class BulkSyncService
         _purchaseReader = purchaseReader;
         _runRepository = runRepository;
         _settingService = settingService;
+        _queueAdminService = queueAdminService;
         _queueService = queueService;
         _subscriberService = subscriberService;
         _timeProvider = timeProvider;
@@ -122,37 +125,40 @@ public class BulkSyncService
     }
 
     /// <summary>
-    /// Checks that a run's stored position is still where this step found it: a second runner of the same step (the
-    /// worker, the schedule task, another node) finds it moved and gives the page up
+    /// Finds a run only while its stored position is still where this step found it: a second runner of the same step
+    /// (one that read the run before the first runner's lease was given back) finds it moved and gives the page up.
+    /// The query is not run here; the page query carries it.
     /// </summary>
-    protected virtual async Task<bool> StillAtAsync(IcontactSyncRun run, int position)
+    protected virtual IQueryable<IcontactSyncRun> StillAt(IcontactSyncRun run, int position)
     {
-        var stored = await _runRepository.GetByIdAsync(run.Id);
-        return stored is not null && stored.LastCustomerId == position && stored.State != SyncRunState.Completed;
+        var (runId, completed) = (run.Id, (int)SyncRunState.Completed);
+        return _runRepository.Table.Where(stored => stored.Id == runId && stored.LastCustomerId == position && stored.StateId != completed);
     }
 
     /// <summary>
-    /// Stores a run's new position with this runner's token and reads it back: of two runners that passed the check
-    /// at once, only the one whose token stayed goes on
+    /// Checks that a run's stored position is still where this step found it
     /// </summary>
-    protected virtual async Task<bool> AdvanceAsync(IcontactSyncRun run)
-    {
-        run.StepToken = Guid.NewGuid().ToString("N");
-        await _runRepository.UpdateAsync(run, false);
-        return (await _runRepository.GetByIdAsync(run.Id))?.StepToken == run.StepToken;
-    }
+    protected virtual async Task<bool> StillAtAsync(IcontactSyncRun run, int position) =>
+        (await _runRepository.GetAllAsync(_ => StillAt(run, position))).Count > 0;
+
+    /// <summary>
+    /// Stores a run's new position (steps of one run take its lease, and the page query checked the position)
+    /// </summary>
+    protected virtual Task AdvanceAsync(IcontactSyncRun run) => _runRepository.UpdateAsync(run, false);
 
     /// <summary>
     /// Advances a run by one page of customers, unless the queue still holds two batches of its changes (so the
-    /// queue, and memory, stay small however many customers the store has). The page is read by key in one query;
-    /// what was delivered to the page's customers in another; its changes are queued in one list insert.
+    /// queue, and memory, stay small however many customers the store has). Five round trips a page: the count of the
+    /// run's waiting changes; the page by key with the customers' roles, newsletter rows and subscriber records, checked
+    /// against the run's stored position (one query); the page's changes in one list insert (the platform reads the ids
+    /// first: two); the new position.
     /// </summary>
     /// <returns>True when the step did something (read a page or moved the run on); false while it only waits</returns>
     public virtual async Task<bool> StepAsync(IcontactSyncRun run)
     {
         var (settings, rules) = await RulesAsync(run.StoreId);
         var roles = CustomerFactsReader.RolesOf(rules);
-        var waiting = await _queueService.CountWaitingForRunAsync(run.Id);
+        var waiting = await _queueAdminService.CountWaitingForRunAsync(run.Id);
 
         if (run.State == SyncRunState.Delivering || roles.Length == 0)
         {
@@ -170,15 +176,17 @@ public class BulkSyncService
 
         var position = run.LastCustomerId;
         var withNewsletters = rules.Any(rule => rule.Enabled && rule.NeedsNewsletters);
-        var page = await _customerFactsReader.ReadPageAsync(roles, run.CreatedToUtc, position, run.StoreId, withNewsletters);
+        var page = await _customerFactsReader.ReadPageAsync(roles, run.CreatedToUtc, position, run.StoreId, withNewsletters, StillAt(run, position));
         if (page.Count == 0)
         {
             run.State = SyncRunState.Delivering;
-            return await StillAtAsync(run, position) && await AdvanceAsync(run);
+            if (!await StillAtAsync(run, position))
+                return false;
+
+            await AdvanceAsync(run);
+            return true;
         }
 
-        var delivered = (await _subscriberService.GetManyAsync(run.StoreId, page.Select(entry => entry.Customer.Id).ToList()))
-            .ToDictionary(s => s.CustomerId);
         //what the page's customers ordered and bought, one query each, only when a rule asks (issue 11)
         var ids = page.Select(entry => entry.Customer.Id).ToList();
         var orders = rules.Any(rule => rule.Enabled && rule.NeedsOrders) ? await _orderStatisticsReader.GetManyAsync(ids, run.StoreId) : null;
@@ -186,7 +194,7 @@ public class BulkSyncService
         var now = UtcNow;
 
         var items = new List<IcontactQueueItem>();
-        foreach (var (customer, roleIds, newsletters) in page)
+        foreach (var (customer, roleIds, newsletterTypeIds, subscriber) in page)
         {
             run.CustomersRead++;
             if (!customer.Active || string.IsNullOrWhiteSpace(customer.Email))
@@ -195,14 +203,14 @@ public class BulkSyncService
                 continue;
             }
 
-            var facts = new CustomerFacts(customer.Email, customer.Active, roleIds, newsletters.Select(n => n.TypeId).Distinct().ToList(), orders?.GetValueOrDefault(customer.Id))
+            var facts = new CustomerFacts(customer.Email, customer.Active, roleIds, newsletterTypeIds, orders?.GetValueOrDefault(customer.Id))
             {
                 Purchases = purchases?.GetValueOrDefault(customer.Id) ?? PurchaseFacts.None,
                 AsOfUtc = now
             };
             var targets = RuleEvaluator.Evaluate(rules, facts);
             var email = QueueItemFactory.NormalizeEmail(customer.Email);
-            var known = delivered.TryGetValue(customer.Id, out var subscriber) && subscriber.Email == email ? subscriber.GetListIds() : new HashSet<string>();
+            var known = subscriber is not null && subscriber.Email == email ? subscriber.GetListIds() : new HashSet<string>();
             var missing = targets.Where(target => !known.Contains(target.ListId)).ToList();
 
             if (targets.Count == 0)
@@ -214,15 +222,13 @@ public class BulkSyncService
             items.AddRange(missing.Select(target => QueueItemFactory.Subscribe(run.StoreId, customer, target, snapshot, run.Id)));
         }
 
-        if (!await StillAtAsync(run, position))
-            return false;
-
         //queued before the position moves: a crash in between repeats the page (its subscribes are idempotent), never skips it
         await _queueService.EnqueuePageAsync(items);
         run.ItemsQueued += items.Count;
         run.NextPageIndex++;
         run.LastCustomerId = page[^1].Customer.Id;
-        return await AdvanceAsync(run);
+        await AdvanceAsync(run);
+        return true;
     }
 
     /// <summary>
@@ -255,10 +261,12 @@ public class BulkSyncService
     /// </summary>
     public virtual async Task<SyncProgress> GetProgressAsync(IcontactSyncRun run)
     {
-        var delivered = await _queueService.CountForRunAsync(run.Id, QueueItemState.Done);
-        var failed = await _queueService.CountForRunAsync(run.Id, QueueItemState.Failed);
-        var leftAlone = await _queueService.CountForRunAsync(run.Id, QueueItemState.LeftAlone);
-        var waiting = await _queueService.CountForRunAsync(run.Id, QueueItemState.Pending) + await _queueService.CountForRunAsync(run.Id, QueueItemState.InFlight);
+        var failed = await _queueAdminService.CountForRunAsync(run.Id, QueueItemState.Failed);
+        var leftAlone = await _queueAdminService.CountForRunAsync(run.Id, QueueItemState.LeftAlone);
+        var waiting = await _queueAdminService.CountWaitingForRunAsync(run.Id);
+        //delivered changes of a run leave the queue (DeliveryQueue.CompleteDeliveredAsync): what was queued and is no longer
+        //waiting, failed or left alone was delivered (or replaced by a newer change, or removed with an erased customer)
+        var delivered = Math.Max(run.ItemsQueued - waiting - failed - leftAlone, 0);
 
         double percent;
         if (run.State == SyncRunState.Completed || run.TotalCustomers == 0)

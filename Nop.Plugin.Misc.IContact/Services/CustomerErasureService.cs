@@ -14,6 +14,7 @@ public class CustomerErasureService
     #region Fields
 
     protected readonly ISettingService _settingService;
+    protected readonly QueueAdminService _queueAdminService;
     protected readonly QueueService _queueService;
     protected readonly SubscriberService _subscriberService;
 
@@ -21,9 +22,10 @@ public class CustomerErasureService
 
     #region Ctor
 
-    public CustomerErasureService(ISettingService settingService, QueueService queueService, SubscriberService subscriberService)
+    public CustomerErasureService(ISettingService settingService, QueueAdminService queueAdminService, QueueService queueService, SubscriberService subscriberService)
     {
         _settingService = settingService;
+        _queueAdminService = queueAdminService;
         _queueService = queueService;
         _subscriberService = subscriberService;
     }
@@ -71,7 +73,7 @@ public class CustomerErasureService
 
         //what iContact may hold, per store and address: delivered lists and lists of any queued item (the side events
         //of the erasure itself queued some already, and the worker may have delivered them)
-        var queued = await _queueService.GetListsOfAsync(customerId, emails);
+        var queued = await _queueAdminService.GetListsOfAsync(customerId, emails);
         var targets = subscribers.SelectMany(s => s.GetListIds().Select(listId => (s.StoreId, s.Email, ListId: listId)))
             .Concat(queued)
             .ToList();
@@ -80,7 +82,7 @@ public class CustomerErasureService
         foreach (var group in targets.GroupBy(t => (t.StoreId, t.Email)))
             items.AddRange(await ErasureItemsAsync(group.Key.StoreId, group.Key.Email, group.Select(t => t.ListId)));
 
-        await _queueService.PurgePersonalDataAsync(0, customerId, emails);
+        await _queueAdminService.PurgePersonalDataAsync(0, customerId, emails);
         await _subscriberService.PurgeAsync(0, customerId, emails);
         await _queueService.EnqueueAsync(items);
     }
@@ -97,7 +99,7 @@ public class CustomerErasureService
         if (emails.Count == 0)
             return;
 
-        await _queueService.PurgePersonalDataAsync(storeId, 0, emails);
+        await _queueAdminService.PurgePersonalDataAsync(storeId, 0, emails);
         await _subscriberService.PurgeAsync(storeId, 0, emails);
     }
 

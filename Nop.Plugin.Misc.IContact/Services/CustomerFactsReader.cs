@@ -9,9 +9,10 @@ using Nop.Services.Messages;
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
-/// Represents one customer of a bulk page: the customer, its roles among the rules' roles, and its newsletter rows in the store
+/// Represents one customer of a bulk page: the customer, its roles among the rules' roles, the types of its active
+/// newsletter rows in the store, and what the plugin delivered to it in the store (null for nothing)
 /// </summary>
-public record CustomerPageEntry(Customer Customer, IReadOnlyCollection<int> RoleIds, IReadOnlyCollection<NewsLetterSubscription> Newsletters);
+public record CustomerPageEntry(Customer Customer, IReadOnlyCollection<int> RoleIds, IReadOnlyCollection<int> NewsletterTypeIds, IcontactSubscriber Subscriber);
 
 /// <summary>
 /// Reads, for the bulk synchronisation and its preview, the customers the rules concern and what the rules need to
@@ -26,6 +27,8 @@ public class CustomerFactsReader
     protected readonly IRepository<Customer> _customerRepository;
     protected readonly IRepository<CustomerCustomerRoleMapping> _customerRoleMappingRepository;
     protected readonly IRepository<NewsLetterSubscription> _newsLetterSubscriptionRepository;
+    protected readonly IRepository<IcontactCustomerPageRow> _pageRowRepository;
+    protected readonly SubscriberService _subscriberService;
 
     #endregion
 
@@ -34,13 +37,17 @@ public class CustomerFactsReader
     public CustomerFactsReader(ICustomerService customerService, INewsLetterSubscriptionService newsLetterSubscriptionService,
         IRepository<Customer> customerRepository,
         IRepository<CustomerCustomerRoleMapping> customerRoleMappingRepository,
-        IRepository<NewsLetterSubscription> newsLetterSubscriptionRepository)
+        IRepository<NewsLetterSubscription> newsLetterSubscriptionRepository,
+        IRepository<IcontactCustomerPageRow> pageRowRepository,
+        SubscriberService subscriberService)
     {
         _customerService = customerService;
         _newsLetterSubscriptionService = newsLetterSubscriptionService;
         _customerRepository = customerRepository;
         _customerRoleMappingRepository = customerRoleMappingRepository;
         _newsLetterSubscriptionRepository = newsLetterSubscriptionRepository;
+        _pageRowRepository = pageRowRepository;
+        _subscriberService = subscriberService;
     }
 
     #endregion
@@ -94,40 +101,51 @@ public class CustomerFactsReader
         _newsLetterSubscriptionRepository.Table.Where(n => storeId == 0 || n.StoreId == storeId);
 
     /// <summary>
-    /// Reads the next page of customers by key: customers with an id above the last one read (so customers
-    /// registering or deleted meanwhile shift nothing), then their roles among the given ones and, when asked, their
-    /// active newsletter rows in the store, one query each
+    /// Reads the next page of customers by key (customers with an id above the last one read, so customers registering
+    /// or deleted meanwhile shift nothing), with their roles among the given ones, their active newsletter rows in the
+    /// store when asked and their subscriber records, in one query; the page is empty when the run is no longer where
+    /// its caller found it
     /// </summary>
     /// <param name="roleIds">The rules' roles</param>
     /// <param name="createdToUtc">Newest registration the run covers</param>
     /// <param name="afterCustomerId">Id of the last customer read (0 at the start)</param>
-    /// <param name="storeId">Store of the newsletter rows</param>
+    /// <param name="storeId">Store of the newsletter rows and subscriber records</param>
     /// <param name="withNewsletters">Whether a rule asks for newsletter consent</param>
+    /// <param name="runStillThere">A query that finds the run only while it is still at this position (not run here)</param>
     /// <returns>The page, by id</returns>
-    public virtual async Task<IList<CustomerPageEntry>> ReadPageAsync(int[] roleIds, DateTime createdToUtc, int afterCustomerId, int storeId, bool withNewsletters)
+    public virtual async Task<IList<CustomerPageEntry>> ReadPageAsync(int[] roleIds, DateTime createdToUtc, int afterCustomerId, int storeId, bool withNewsletters,
+        IQueryable<IcontactSyncRun> runStillThere)
     {
-        var page = CustomersInRoles(roleIds, createdToUtc).Where(c => c.Id > afterCustomerId).OrderBy(c => c.Id).Take(IcontactDefaults.BulkPageSize);
-        var customers = await _customerRepository.GetAllAsync(_ => page);
-        if (customers.Count == 0)
-            return [];
+        var page = CustomersInRoles(roleIds, createdToUtc)
+            .Where(c => c.Id > afterCustomerId && runStillThere.Any())
+            .OrderBy(c => c.Id)
+            .Take(IcontactDefaults.BulkPageSize);
+        var mappings = _customerRoleMappingRepository.Table;
+        var newsletters = _newsLetterSubscriptionRepository.Table;
+        var subscribers = _subscriberService.RecordsOfStore(storeId);
 
-        //the page's role mappings and newsletter rows, each in one query over the same page
-        var mappings = (await _customerRoleMappingRepository.GetAllAsync(query =>
-                from customer in page
-                from mapping in query.Where(m => m.CustomerId == customer.Id && roleIds.Contains(m.CustomerRoleId))
-                select mapping))
-            .ToLookup(mapping => mapping.CustomerId, mapping => mapping.CustomerRoleId);
-        var newsletters = withNewsletters
-            ? (await _newsLetterSubscriptionRepository.GetAllAsync(query =>
-                    from customer in page
-                    from newsletter in query.Where(n => n.Active && (storeId == 0 || n.StoreId == storeId) && n.Email == customer.Email)
-                    select newsletter))
-                .ToLookup(newsletter => QueueItemFactory.NormalizeEmail(newsletter.Email))
-            : Enumerable.Empty<NewsLetterSubscription>().ToLookup(newsletter => newsletter.Email);
+        //one row per customer × role × newsletter row (or none) × subscriber record (or none): a few rows per customer
+        var rows = await _pageRowRepository.GetAllAsync(_ =>
+            from customer in page
+            from mapping in mappings.Where(m => m.CustomerId == customer.Id && roleIds.Contains(m.CustomerRoleId))
+            from newsletter in newsletters.Where(n => withNewsletters && n.Active && (storeId == 0 || n.StoreId == storeId) && n.Email == customer.Email).DefaultIfEmpty()
+            from subscriber in subscribers.Where(s => s.CustomerId == customer.Id).DefaultIfEmpty()
+            select new IcontactCustomerPageRow
+            {
+                Id = customer.Id,
+                Customer = customer,
+                RoleId = mapping.CustomerRoleId,
+                NewsletterTypeId = newsletter == null ? null : newsletter.TypeId,
+                Subscriber = subscriber
+            });
 
-        return customers
-            .Select(customer => new CustomerPageEntry(customer, mappings[customer.Id].Distinct().ToList(),
-                newsletters[QueueItemFactory.NormalizeEmail(customer.Email) ?? string.Empty].ToList()))
+        return rows
+            .GroupBy(row => row.Id)
+            .OrderBy(group => group.Key)
+            .Select(group => new CustomerPageEntry(group.First().Customer,
+                group.Select(row => row.RoleId).Distinct().ToList(),
+                group.Where(row => row.NewsletterTypeId.HasValue).Select(row => row.NewsletterTypeId.Value).Distinct().ToList(),
+                group.First().Subscriber))
             .ToList();
     }
 

@@ -80,6 +80,30 @@ public static class DatabaseFailure
         return false;
     }
 
+    /// <summary>
+    /// Gets how many times a write that meets a concurrent writer is tried in all
+    /// </summary>
+    public static int Attempts => 4;
+
+    /// <summary>
+    /// Runs a write again when it met a concurrent writer, with a short random pause that grows with each attempt
+    /// </summary>
+    public static async Task RetryOnConflictAsync(Func<Task> write)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await write();
+                return;
+            }
+            catch (Exception exception) when (attempt < Attempts && IsConflict(exception))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt));
+            }
+        }
+    }
+
     //SqlException.Number and MySqlException.Number, read by name (the plugin references no provider)
     private static int? NumberOf(DbException exception) =>
         exception.GetType().GetProperty("Number")?.GetValue(exception) is int number ? number : null;

@@ -36,7 +36,7 @@ public class InboundChangeService
 
     protected readonly ErrorDescriber _errorDescriber;
     protected readonly IcontactGateway _gateway;
-    protected readonly QueueService _queueService;
+    protected readonly InboundQueue _inboundQueue;
     protected readonly SubscriberService _subscriberService;
     protected readonly TimeProvider _timeProvider;
     protected readonly UnsubscribeReconciler _unsubscribeReconciler;
@@ -48,7 +48,7 @@ public class InboundChangeService
 
     public InboundChangeService(ErrorDescriber errorDescriber,
         IcontactGateway gateway,
-        QueueService queueService,
+        InboundQueue inboundQueue,
         SubscriberService subscriberService,
         TimeProvider timeProvider,
         UnsubscribeReconciler unsubscribeReconciler,
@@ -56,7 +56,7 @@ public class InboundChangeService
     {
         _errorDescriber = errorDescriber;
         _gateway = gateway;
-        _queueService = queueService;
+        _inboundQueue = inboundQueue;
         _subscriberService = subscriberService;
         _timeProvider = timeProvider;
         _unsubscribeReconciler = unsubscribeReconciler;
@@ -123,7 +123,7 @@ public class InboundChangeService
 
         //contact_created / contact_updated name no list: nothing the plugin acts on
         var changes = events.Where(e => e.ListId is not null).Select(e => (e.ContactId, e.ListId)).ToList();
-        await _queueService.EnqueueInboundAsync(storeId, changes);
+        await _inboundQueue.EnqueueInboundAsync(storeId, changes);
         return InboundReceipt.Accepted;
     }
 
@@ -133,7 +133,7 @@ public class InboundChangeService
     /// <returns>How many were settled (confirmed or not)</returns>
     public virtual async Task<int> ProcessDueAsync(CancellationToken cancellationToken = default)
     {
-        var items = await _queueService.ClaimInboundAsync(IcontactDefaults.MaxPageSize, TimeSpan.FromMinutes(5));
+        var items = await _inboundQueue.ClaimInboundAsync(IcontactDefaults.MaxPageSize, TimeSpan.FromMinutes(5));
         var settled = 0;
         foreach (var store in items.GroupBy(item => item.StoreId))
         {
@@ -147,21 +147,21 @@ public class InboundChangeService
                     var note = IcontactConnectionService.IsConfigured(connection.Settings)
                         ? await ConfirmAsync(connection, item)
                         : await _errorDescriber.TextAsync("Delivery.NotConfigured");
-                    await _queueService.CompleteAsync([item], note);
+                    await _inboundQueue.SettleAsync(item, note);
                     settled++;
                 }
                 catch (IcontactBudgetExhaustedException exception)
                 {
-                    await _queueService.DeferInboundAsync(item, exception.AvailableOnUtc, await connection.DescribeAsync(exception));
+                    await _inboundQueue.DeferInboundAsync(item, exception.AvailableOnUtc, await connection.DescribeAsync(exception));
                 }
                 catch (IcontactApiException exception) when (exception.IsTransient && item.Attempts < connection.Settings.MaxAttempts)
                 {
-                    await _queueService.DeferInboundAsync(item, _timeProvider.GetUtcNow().UtcDateTime.AddMinutes(item.Attempts), await connection.DescribeAsync(exception));
+                    await _inboundQueue.DeferInboundAsync(item, _timeProvider.GetUtcNow().UtcDateTime.AddMinutes(item.Attempts), await connection.DescribeAsync(exception));
                 }
                 catch (IcontactApiException exception)
                 {
                     //settled with the reason, not failed: a retried failed item would go to delivery, which has nothing to send
-                    await _queueService.CompleteAsync([item], await connection.RecordErrorAsync(exception));
+                    await _inboundQueue.SettleAsync(item, await connection.RecordErrorAsync(exception));
                 }
             }
         }

@@ -27,7 +27,7 @@ public class LapsedCustomerService
     protected readonly IRepository<Order> _orderRepository;
     protected readonly ISettingService _settingService;
     protected readonly IStoreService _storeService;
-    protected readonly QueueService _queueService;
+    protected readonly QueueAdminService _queueAdminService;
     protected readonly SubscriberService _subscriberService;
     protected readonly SubscriptionPlanner _subscriptionPlanner;
     protected readonly TimeProvider _timeProvider;
@@ -43,7 +43,7 @@ public class LapsedCustomerService
         IRepository<Order> orderRepository,
         ISettingService settingService,
         IStoreService storeService,
-        QueueService queueService,
+        QueueAdminService queueAdminService,
         SubscriberService subscriberService,
         SubscriptionPlanner subscriptionPlanner,
         TimeProvider timeProvider)
@@ -55,7 +55,7 @@ public class LapsedCustomerService
         _orderRepository = orderRepository;
         _settingService = settingService;
         _storeService = storeService;
-        _queueService = queueService;
+        _queueAdminService = queueAdminService;
         _subscriberService = subscriberService;
         _subscriptionPlanner = subscriptionPlanner;
         _timeProvider = timeProvider;
@@ -77,7 +77,7 @@ public class LapsedCustomerService
         var orders = _orderRepository.Table.Where(o => !o.Deleted && o.OrderStatusId != cancelled && o.StoreId == storeId);
         var mappings = _customerRoleMappingRepository.Table;
         var subscribers = _subscriberService.RecordsOfStore(storeId);
-        var queue = _queueService.ItemsOfStore(storeId);
+        var queue = _queueAdminService.ItemsOfStore(storeId);
         var roleIds = rule.CustomerRoleIds.ToList();
         var listId = rule.ListId;
         var marker = "," + listId + ",";

@@ -15,7 +15,7 @@ public class StaleListGuard
     protected readonly ErrorDescriber _errorDescriber;
     protected readonly ILogger _logger;
     protected readonly IcontactRuleService _ruleService;
-    protected readonly QueueService _queueService;
+    protected readonly DeliveryQueue _deliveryQueue;
     protected readonly StatusService _statusService;
     protected readonly TimeProvider _timeProvider;
 
@@ -26,14 +26,14 @@ public class StaleListGuard
     public StaleListGuard(ErrorDescriber errorDescriber,
         ILogger logger,
         IcontactRuleService ruleService,
-        QueueService queueService,
+        DeliveryQueue deliveryQueue,
         StatusService statusService,
         TimeProvider timeProvider)
     {
         _errorDescriber = errorDescriber;
         _logger = logger;
         _ruleService = ruleService;
-        _queueService = queueService;
+        _deliveryQueue = deliveryQueue;
         _statusService = statusService;
         _timeProvider = timeProvider;
     }
@@ -69,7 +69,7 @@ public class StaleListGuard
             {
                 var newListId = candidates[0].ListId;
                 await _ruleService.RebindListAsync(connection.StoreId, oldListId, newListId);
-                await _queueService.RetargetAsync(connection.StoreId, oldListId, newListId);
+                await _deliveryQueue.RetargetAsync(connection.StoreId, oldListId, newListId);
                 foreach (var item in group)
                     item.ListId = newListId;
 
@@ -83,7 +83,7 @@ public class StaleListGuard
                     ? await _errorDescriber.TextAsync("Delivery.ListGoneNoRule", oldListId)
                     : await _errorDescriber.TextAsync("Delivery.ListGone", rule.ListName, oldListId, candidates.Count);
                 waiting.AddRange(group);
-                await _queueService.ReleaseAsync(group, UtcNow.AddMinutes(15), reason);
+                await _deliveryQueue.ReleaseAsync(group, UtcNow.AddMinutes(15), reason);
                 await connection.RecordErrorAsync(reason);
             }
         }

@@ -186,19 +186,11 @@ public class SubscriberService
             return;
 
         var rows = inserted.Values.ToList();
-        for (var attempt = 1; ; attempt++)
+        await DatabaseFailure.RetryOnConflictAsync(async () =>
         {
-            try
-            {
-                rows.ForEach(row => row.Id = 0);
-                await _subscriberRepository.InsertAsync(rows, false);
-                return;
-            }
-            catch (Exception exception) when (attempt < QueueService.EnqueueAttempts && DatabaseFailure.IsConflict(exception))
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt));
-            }
-        }
+            rows.ForEach(row => row.Id = 0);
+            await _subscriberRepository.InsertAsync(rows, false);
+        });
     }
 
     /// <summary>

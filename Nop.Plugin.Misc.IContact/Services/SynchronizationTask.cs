@@ -14,7 +14,7 @@ public class SynchronizationTask : IScheduleTask
     protected readonly IcontactSettings _icontactSettings;
     protected readonly InstallationGuard _installationGuard;
     protected readonly LapsedCustomerService _lapsedCustomerService;
-    protected readonly QueueService _queueService;
+    protected readonly QueueAdminService _queueAdminService;
     protected readonly StatusService _statusService;
     protected readonly SynchronizationRunner _synchronizationRunner;
     protected readonly TimeProvider _timeProvider;
@@ -27,7 +27,7 @@ public class SynchronizationTask : IScheduleTask
     public SynchronizationTask(IcontactSettings icontactSettings,
         InstallationGuard installationGuard,
         LapsedCustomerService lapsedCustomerService,
-        QueueService queueService,
+        QueueAdminService queueAdminService,
         StatusService statusService,
         SynchronizationRunner synchronizationRunner,
         TimeProvider timeProvider,
@@ -36,7 +36,7 @@ public class SynchronizationTask : IScheduleTask
         _icontactSettings = icontactSettings;
         _installationGuard = installationGuard;
         _lapsedCustomerService = lapsedCustomerService;
-        _queueService = queueService;
+        _queueAdminService = queueAdminService;
         _statusService = statusService;
         _synchronizationRunner = synchronizationRunner;
         _timeProvider = timeProvider;
@@ -76,7 +76,7 @@ public class SynchronizationTask : IScheduleTask
         await _lapsedCustomerService.CheckDueAsync(IcontactDefaults.LapsedCheckBudget);
 
         if (IcontactConnectionService.IsConfigured(_icontactSettings))
-            await _queueService.PurgeDeliveredAsync(_timeProvider.GetUtcNow().UtcDateTime.AddDays(-Math.Max(_icontactSettings.DoneRetentionDays, 0)));
+            await _queueAdminService.PurgeDeliveredAsync(_timeProvider.GetUtcNow().UtcDateTime.AddDays(-Math.Max(_icontactSettings.DoneRetentionDays, 0)));
     }
 
     #endregion

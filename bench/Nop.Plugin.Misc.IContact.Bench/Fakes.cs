@@ -152,7 +152,8 @@ public sealed class IndexedSubscriberService(IndexedSubscriberRepository reposit
 /// </summary>
 public sealed class IndexedCustomerFactsReader(FakeStore store, IServiceProvider services)
     : CustomerFactsReader(store, store, services.GetRequiredService<Nop.Data.IRepository<Customer>>(),
-        services.GetRequiredService<Nop.Data.IRepository<CustomerCustomerRoleMapping>>(), services.GetRequiredService<Nop.Data.IRepository<Nop.Core.Domain.Messages.NewsLetterSubscription>>())
+        services.GetRequiredService<Nop.Data.IRepository<CustomerCustomerRoleMapping>>(), services.GetRequiredService<Nop.Data.IRepository<Nop.Core.Domain.Messages.NewsLetterSubscription>>(),
+        services.GetRequiredService<Nop.Data.IRepository<Nop.Plugin.Misc.IContact.Domain.IcontactCustomerPageRow>>(), services.GetRequiredService<SubscriberService>())
 {
     public override Task<int[]> FreshRoleIdsAsync(Customer customer) => Task.FromResult(store.Roles.GetValueOrDefault(customer.Id, []));
 }

@@ -116,7 +116,7 @@ public static class PostgresBench
         var contactPosts = after.Op("POST contacts") - stats.Op("POST contacts");
         var subscriptionPosts = after.Op("POST subscriptions") - stats.Op("POST subscriptions");
         var finished = await database.Repository<IcontactSyncRun>().GetByIdAsync(run.Id);
-        var delivered = await graph.Resolve<QueueService>().CountForRunAsync(run.Id, QueueItemState.Done);
+        var delivered = (await graph.Resolve<BulkSyncService>().GetProgressAsync(finished)).Delivered;
 
         //the baseline's reading and queueing on sample pages (the queue emptied between pages, outside the clock), scaled
         var createdTo = DateTime.UtcNow;

@@ -129,7 +129,7 @@ if (!ordersOnly)
         while (!bench.Subscribers.ByCustomer.ContainsKey((0, customer.Id)))
             await Task.Delay(1);
         latencies.Add(watch.Elapsed.TotalMilliseconds);
-        await bench.QueueService().PurgeDeliveredAsync(DateTime.UtcNow.AddDays(1));
+        await bench.Resolve<QueueAdminService>().PurgeDeliveredAsync(DateTime.UtcNow.AddDays(1));
     }
     await worker.StopAsync(CancellationToken.None);
 
@@ -210,6 +210,7 @@ namespace Nop.Plugin.Misc.IContact.Bench
             services.AddSingleton<Nop.Data.IRepository<CustomerCustomerRoleMapping>>(new ViewRepository<CustomerCustomerRoleMapping>(() =>
                 Store.Roles.SelectMany(pair => pair.Value.Select(roleId => new CustomerCustomerRoleMapping { CustomerId = pair.Key, CustomerRoleId = roleId }))));
             services.AddSingleton<Nop.Data.IRepository<NewsLetterSubscription>>(new ViewRepository<NewsLetterSubscription>(() => Store.Newsletters.Values.SelectMany(rows => rows)));
+            services.AddSingleton<Nop.Data.IRepository<IcontactCustomerPageRow>>(new ViewRepository<IcontactCustomerPageRow>(() => []));
             services.AddSingleton<Nop.Data.IRepository<IcontactLease>>(new InMemoryRepository<IcontactLease> { UniqueKey = lease => lease.Name });
             services.AddSingleton<Nop.Data.IRepository<Nop.Core.Domain.Orders.Order>>(OrderIndex.Orders);
             services.AddSingleton<Nop.Data.IRepository<Nop.Core.Domain.Orders.OrderItem>>(OrderIndex.OrderItems);
@@ -286,7 +287,6 @@ namespace Nop.Plugin.Misc.IContact.Bench
         }
 
         public IcontactHttpClient Client() => new(new HttpClient(Handler, disposeHandler: false));
-        public QueueService QueueService() => Resolve<QueueService>();
         public EventConsumer Consumer() => new(Resolve<InstallationGuard>(), Resolve<CustomerErasureService>(), Resolve<SubscriptionPlanner>());
         public DeliveryService Delivery() => Resolve<DeliveryService>();
         public BulkSyncService Bulk() => Resolve<BulkSyncService>();

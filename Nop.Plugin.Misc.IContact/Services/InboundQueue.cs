@@ -1,3 +1,4 @@
+using Nop.Data;
 using Nop.Plugin.Misc.IContact.Domain;
 
 namespace Nop.Plugin.Misc.IContact.Services;
@@ -6,8 +7,37 @@ namespace Nop.Plugin.Misc.IContact.Services;
 /// Inbound changes: what iContact's web hooks report waits in the queue table as <see cref="QueueOperation.InboundCheck"/>
 /// items in state <see cref="QueueItemState.Received"/> (which delivery never claims) until it is confirmed with iContact
 /// </summary>
-public partial class QueueService
+public class InboundQueue
 {
+    #region Fields
+
+    protected readonly DeliverySignal _deliverySignal;
+    protected readonly IcontactLeaseService _leaseService;
+    protected readonly IRepository<IcontactQueueItem> _queueRepository;
+    protected readonly TimeProvider _timeProvider;
+
+    #endregion
+
+    #region Ctor
+
+    public InboundQueue(DeliverySignal deliverySignal, IcontactLeaseService leaseService, IRepository<IcontactQueueItem> queueRepository, TimeProvider timeProvider)
+    {
+        _deliverySignal = deliverySignal;
+        _leaseService = leaseService;
+        _queueRepository = queueRepository;
+        _timeProvider = timeProvider;
+    }
+
+    #endregion
+
+    #region Utilities
+
+    protected DateTime UtcNow => _timeProvider.GetUtcNow().UtcDateTime;
+
+    #endregion
+
+    #region Methods
+
     /// <summary>
     /// Records reported changes durably; a change still waiting for the same contact and list is not recorded twice
     /// (a replayed call adds nothing)
@@ -102,4 +132,16 @@ public partial class QueueService
             .Take(1));
         return last.FirstOrDefault()?.CreatedOnUtc;
     }
+    /// <summary>
+    /// Settles a received change with a note on what was done (it stays listed until the retention purge)
+    /// </summary>
+    public virtual async Task SettleAsync(IcontactQueueItem item, string note)
+    {
+        item.State = QueueItemState.Done;
+        item.LastError = note;
+        item.UpdatedOnUtc = UtcNow;
+        await _queueRepository.UpdateAsync(item, false);
+    }
+
+    #endregion
 }
