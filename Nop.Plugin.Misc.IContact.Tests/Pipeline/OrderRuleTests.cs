@@ -10,7 +10,8 @@ namespace Nop.Plugin.Misc.IContact.Tests.Pipeline;
 /// Orders put customers on lists (issue 11). The events arrive as OrderProcessingService (4.90.6) publishes them:
 /// PlaceOrderAsync publishes OrderPlacedEvent, then its status check (OrderStatusChangedEvent when the status moves),
 /// then OrderPaidEvent for an order paid at once, all in the shopper's request; refunds publish OrderRefundedEvent after
-/// updating the order, a cancellation OrderStatusChangedEvent
+/// updating the order, a cancellation OrderStatusChangedEvent (the tests save a changed order before its event, as the
+/// platform does: the repository hands out copies)
 /// </summary>
 public class OrderRuleTests : PipelineTestBase
 {
@@ -84,6 +85,7 @@ public class OrderRuleTests : PipelineTestBase
         Assert.That(StatusOn("ann@example.com", VipListId), Is.Null);
 
         order.PaymentStatus = PaymentStatus.Paid;
+        await Orders.UpdateAsync(order);
         await Consumer().HandleEventAsync(new OrderPaidEvent(order));
         await DeliverAllAsync();
 
@@ -141,6 +143,7 @@ public class OrderRuleTests : PipelineTestBase
 
         second.PaymentStatus = PaymentStatus.PartiallyRefunded;
         second.RefundedAmount = 100m;
+        await Orders.UpdateAsync(second);
         await Consumer().HandleEventAsync(new OrderRefundedEvent(second, 100m));
         await DeliverAllAsync();
 
@@ -158,6 +161,7 @@ public class OrderRuleTests : PipelineTestBase
 
         order.PaymentStatus = PaymentStatus.Refunded;
         order.RefundedAmount = 600m;
+        await Orders.UpdateAsync(order);
         await Consumer().HandleEventAsync(new OrderRefundedEvent(order, 600m));
         await DeliverAllAsync();
 
@@ -175,6 +179,7 @@ public class OrderRuleTests : PipelineTestBase
         await DeliverAllAsync();
 
         order.OrderStatus = OrderStatus.Cancelled;
+        await Orders.UpdateAsync(order);
         await Consumer().HandleEventAsync(new OrderStatusChangedEvent(order, OrderStatus.Pending));
         await DeliverAllAsync();
 

@@ -54,6 +54,13 @@ public class SubscriberService
     }
 
     /// <summary>
+    /// Gets the guest records (customer id 0) of some addresses in every store
+    /// </summary>
+    /// <param name="emails">Normalised addresses</param>
+    public virtual Task<IList<IcontactSubscriber>> GetGuestsAsync(IList<string> emails) =>
+        _subscriberRepository.GetAllAsync(query => query.Where(s => s.CustomerId == 0 && emails.Contains(s.Email)));
+
+    /// <summary>
     /// Gets the records of a customer in every store
     /// </summary>
     public virtual Task<IList<IcontactSubscriber>> GetAllAsync(int customerId) =>
