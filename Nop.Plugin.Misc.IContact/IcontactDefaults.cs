@@ -136,6 +136,17 @@ public static class IcontactDefaults
     /// </summary>
     public static TimeSpan BulkStepLease => TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Gets how often a store's lapsed customers ("no order for D days") are looked for by the schedule task
+    /// </summary>
+    public static TimeSpan LapsedCheckPeriod => TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Gets how long one schedule task run looks for lapsed customers (after its delivery budget; the platform's
+    /// client time-out is 100 s)
+    /// </summary>
+    public static TimeSpan LapsedCheckBudget => TimeSpan.FromSeconds(20);
+
     #endregion
 
     #region Caching

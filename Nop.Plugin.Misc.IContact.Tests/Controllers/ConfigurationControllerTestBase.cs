@@ -89,6 +89,10 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     /// <summary>
     /// The plugin's object graph as NopStartup describes it, over the platform fakes of this fixture
     /// </summary>
+    protected List<Nop.Core.Domain.Catalog.Category> Categories { get; } = [new() { Id = 5, Name = "Coffee" }];
+    protected List<Nop.Core.Domain.Catalog.Manufacturer> Manufacturers { get; } = [new() { Id = 7, Name = "Roastery" }];
+    protected List<Nop.Core.Domain.Catalog.Product> Products { get; } = [new() { Id = 50, Name = "Espresso beans" }];
+
     protected ServiceProvider CreateServices()
     {
         var customers = new Mock<ICustomerService>();
@@ -101,12 +105,29 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         newsletterTypes.Setup(n => n.GetAllNewsLetterSubscriptionTypesAsync(It.IsAny<int>()))
             .ReturnsAsync(new List<NewsLetterSubscriptionType> { new() { Id = 1, Name = "Newsletter" } });
 
+        //the store's catalog: ICategoryService.GetAllCategoriesAsync(storeId, showHidden), IManufacturerService.GetAllManufacturersAsync
+        //(paged), IProductService.GetProductsByIdsAsync (ids it does not know are left out)
+        var categories = new Mock<Nop.Services.Catalog.ICategoryService>();
+        categories.Setup(c => c.GetAllCategoriesAsync(It.IsAny<int>(), It.IsAny<bool>())).ReturnsAsync(Categories);
+        var manufacturers = new Mock<Nop.Services.Catalog.IManufacturerService>();
+        manufacturers.Setup(m => m.GetAllManufacturersAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<bool?>()))
+            .ReturnsAsync(() => new PagedList<Nop.Core.Domain.Catalog.Manufacturer>(Manufacturers, 0, int.MaxValue, Manufacturers.Count));
+        var products = new Mock<Nop.Services.Catalog.IProductService>();
+        products.Setup(p => p.GetProductsByIdsAsync(It.IsAny<int[]>())).ReturnsAsync((int[] ids) => Products.Where(p => ids.Contains(p.Id)).ToList());
+
         var services = new ServiceCollection();
+        services.AddSingleton(categories.Object);
+        services.AddSingleton(manufacturers.Object);
+        services.AddSingleton(products.Object);
         services.AddSingleton(Encryption);
         services.AddSingleton(PlatformFakes.EnglishResources().Object);
         services.AddSingleton(customers.Object);
         services.AddSingleton(newsletterTypes.Object);
-        services.AddSingleton(Mock.Of<INewsLetterSubscriptionService>());
+        //INewsLetterSubscriptionService.GetNewsLetterSubscriptionsByEmailAsync: an empty list when nobody subscribed
+        var newsletters = new Mock<INewsLetterSubscriptionService>();
+        newsletters.Setup(n => n.GetNewsLetterSubscriptionsByEmailAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool?>()))
+            .ReturnsAsync(new List<NewsLetterSubscription>());
+        services.AddSingleton(newsletters.Object);
         services.AddSingleton(Notifications.Object);
         services.AddSingleton(SettingService.Object);
         services.AddSingleton(StoreContext.Object);

@@ -58,15 +58,22 @@ public class RulePageTests : ConfigurationControllerTestBase
         var rules = new[]
         {
             new IcontactRule { CustomerRoleIds = [3], ListId = "205305", ListName = "Customers" },
-            new IcontactRule { CustomerRoleIds = [3, 5], RequireNewsletter = true, NewsletterTypeId = 2, ListId = "7", ListName = "VIP", SubscriptionStatus = "pending", Enabled = false }
+            new IcontactRule { CustomerRoleIds = [3, 5], RequireNewsletter = true, NewsletterTypeId = 2, ListId = "7", ListName = "VIP", SubscriptionStatus = "pending", Enabled = false },
+            new IcontactRule
+            {
+                Trigger = RuleTrigger.OrderPaid, ProductIds = [50], CategoryIds = [5, 6], ManufacturerIds = [7], MinOrderCount = 2, MinTotalSpent = 499.95m,
+                LapsedDays = 180, WhenNoLongerMatching = RuleRemoval.LeaveOnList, ListId = "8", ListName = "VIP buyers"
+            }
         };
 
         var parsed = RuleStorage.Parse(RuleStorage.Serialize(rules));
 
-        //records compare lists by reference: compare the roles separately
+        //records compare lists by reference: compare the lists separately
         var none = new List<int>();
-        Assert.That(parsed.Select(r => r with { CustomerRoleIds = none }), Is.EqualTo(rules.Select(r => r with { CustomerRoleIds = none })));
+        IcontactRule WithoutLists(IcontactRule r) => r with { CustomerRoleIds = none, ProductIds = none, CategoryIds = none, ManufacturerIds = none };
+        Assert.That(parsed.Select(WithoutLists), Is.EqualTo(rules.Select(WithoutLists)));
         Assert.That(parsed.Select(r => r.CustomerRoleIds), Is.EqualTo(rules.Select(r => r.CustomerRoleIds)));
+        Assert.That(parsed.Select(r => (r.ProductIds, r.CategoryIds, r.ManufacturerIds)), Is.EqualTo(rules.Select(r => (r.ProductIds, r.CategoryIds, r.ManufacturerIds))));
     }
 
     [Test]

@@ -47,6 +47,6 @@ public class SyncPageTests : ConfigurationControllerTestBase
     {
         var result = JsonOf(await CreateRulesController().Simulate("nobody@example.com"));
 
-        Assert.That(result.GetProperty("error").GetString(), Is.EqualTo(English("Plugins.Misc.IContact.Simulator.NoCustomer")));
+        Assert.That(result.GetProperty("error").GetString(), Is.EqualTo(English("Plugins.Misc.IContact.Simulator.NotFound")));
     }
 }

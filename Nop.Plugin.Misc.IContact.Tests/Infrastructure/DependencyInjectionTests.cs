@@ -31,6 +31,9 @@ public class DependencyInjectionTests
         services.AddSingleton(Mock.Of<ILocalizationService>());
         services.AddSingleton(Mock.Of<ICustomerService>());
         services.AddSingleton(Mock.Of<INewsLetterSubscriptionTypeService>());
+        services.AddSingleton(Mock.Of<Nop.Services.Catalog.ICategoryService>());
+        services.AddSingleton(Mock.Of<Nop.Services.Catalog.IManufacturerService>());
+        services.AddSingleton(Mock.Of<Nop.Services.Catalog.IProductService>());
         services.AddSingleton(Mock.Of<INotificationService>());
         services.AddSingleton(Mock.Of<ISettingService>());
         services.AddSingleton(Mock.Of<IStoreContext>());

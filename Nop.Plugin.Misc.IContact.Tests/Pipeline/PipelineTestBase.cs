@@ -7,8 +7,10 @@ using Nop.Core.Caching;
 using Nop.Data;
 using Moq;
 using Nop.Core;
+using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Messages;
+using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Plugin.Misc.IContact.Infrastructure;
@@ -44,6 +46,10 @@ public abstract class PipelineTestBase : EmulatorTestBase
     protected Dictionary<int, Customer> Customers { get; private set; }
     protected Dictionary<int, int[]> Roles { get; private set; }
     protected List<NewsLetterSubscription> Newsletters { get; private set; }
+    protected InMemoryRepository<Order> Orders { get; private set; }
+    protected InMemoryRepository<OrderItem> OrderItems { get; private set; }
+    protected InMemoryRepository<ProductCategory> ProductCategories { get; private set; }
+    protected InMemoryRepository<ProductManufacturer> ProductManufacturers { get; private set; }
     protected InMemoryRepository<IcontactQueueItem> Queue { get; private set; }
     protected InMemoryRepository<IcontactSubscriber> Subscribers { get; private set; }
     protected InMemoryRepository<IcontactStoreStatus> Statuses { get; private set; }
@@ -96,6 +102,9 @@ public abstract class PipelineTestBase : EmulatorTestBase
         Customers = [];
         Roles = [];
         Newsletters = [];
+        OrderItems = new InMemoryRepository<OrderItem>();
+        ProductCategories = new InMemoryRepository<ProductCategory>();
+        ProductManufacturers = new InMemoryRepository<ProductManufacturer>();
         Queue = new InMemoryRepository<IcontactQueueItem>();
         Subscribers = new InMemoryRepository<IcontactSubscriber>();
         Statuses = new InMemoryRepository<IcontactStoreStatus> { UniqueKey = status => status.StoreId };
@@ -105,6 +114,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
         _provider = null;
         Runs = new InMemoryRepository<IcontactSyncRun>();
         FieldPlatform = new FieldPlatformFakes();
+        //one order table for the rules' conditions and the mapped order statistics
+        Orders = FieldPlatform.Orders;
         FieldMaps = new InMemoryRepository<IcontactFieldMap>();
         RequestCounts = new InMemoryRepository<IcontactRequestCount>();
         CustomerPagesRead = 0;
@@ -167,7 +178,8 @@ public abstract class PipelineTestBase : EmulatorTestBase
         {
             var mock = new Mock<Nop.Services.Stores.IStoreService>();
             mock.Setup(s => s.GetStoreByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Stores.GetValueOrDefault(id));
-            mock.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => Stores.Values.ToList());
+            //IStoreService.GetAllStoresAsync: the store the fixture runs in, and any it added
+            mock.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => Stores.Values.Append(new Store { Id = StoreId }).DistinctBy(store => store.Id).ToList());
             return mock;
         }
     }
@@ -184,6 +196,15 @@ public abstract class PipelineTestBase : EmulatorTestBase
     {
         for (var order = 0; order < rules.Length; order++)
             RuleRows.InsertAsync(new IcontactRuleRecord { StoreId = scope, RuleId = rules[order].Id, DisplayOrder = order, RuleJson = RuleStorage.SerializeRule(rules[order]) }).Wait();
+    }
+
+    /// <summary>
+    /// Replaces the shared scope's rules (call before the first service is resolved: rules are cached per provider)
+    /// </summary>
+    protected void UseRules(params IcontactRule[] rules)
+    {
+        RuleRows.DeleteAsync(row => row.StoreId == 0).Wait();
+        SeedRules(0, rules);
     }
 
     /// <summary>
@@ -246,6 +267,10 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<CustomerCustomerRoleMapping>>(new ViewRepository<CustomerCustomerRoleMapping>(() =>
             Roles.SelectMany(pair => pair.Value.Select(roleId => new CustomerCustomerRoleMapping { CustomerId = pair.Key, CustomerRoleId = roleId }))));
         services.AddSingleton<IRepository<NewsLetterSubscription>>(new ViewRepository<NewsLetterSubscription>(() => Newsletters));
+        services.AddSingleton<IRepository<Order>>(Orders);
+        services.AddSingleton<IRepository<OrderItem>>(OrderItems);
+        services.AddSingleton<IRepository<ProductCategory>>(ProductCategories);
+        services.AddSingleton<IRepository<ProductManufacturer>>(ProductManufacturers);
         services.AddSingleton<IRepository<IcontactCustomerPageRow>>(new ViewRepository<IcontactCustomerPageRow>(() => []));
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         services.RemoveAll<IHostedService>();

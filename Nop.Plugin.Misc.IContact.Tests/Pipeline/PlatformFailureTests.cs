@@ -173,7 +173,7 @@ public class PlatformFailureTests : PipelineTestBase
         await Consumer().HandleEventAsync(new CustomerRegisteredEvent(NewCustomer("bob@example.com")));
         await Consumer().HandleEventAsync(new CustomerActivatedEvent(Customers.Values.First()));
         var (result, failed) = await worker.TryDeliverAsync(CancellationToken.None);
-        await new SynchronizationTask(Settings[StoreId], Resolve<InstallationGuard>(), QueueAdmin(), Status(), Runner(), Clock, Reconciler()).ExecuteAsync();
+        await new SynchronizationTask(Settings[StoreId], Resolve<InstallationGuard>(), Resolve<LapsedCustomerService>(), QueueAdmin(), Status(), Runner(), Clock, Reconciler()).ExecuteAsync();
 
         Assert.That((result, failed), Is.EqualTo((DeliveryPassResult.None, false)));
         logger.Verify(l => l.ErrorAsync(It.IsAny<string>(), It.IsAny<Exception>(), It.IsAny<Customer>()), Times.Never());

@@ -101,6 +101,8 @@ public class RuleStoreTests
         var store2 = (await Service().GetRulesAsync(2)).Single();
         Assert.That((store2.Id, store2.ListId, store2.ListName, store2.SubscriptionStatus, store2.Enabled), Is.EqualTo(("store2", "13", "VIP", "pending", false)));
         Assert.That(store2.CustomerRoleIds, Is.EqualTo(new[] { 7 }));
+        Assert.That((store2.Trigger, store2.WhenNoLongerMatching, store2.HasCatalogFilter, store2.NeedsOrders), Is.EqualTo((RuleTrigger.Customers, RuleRemoval.Unsubscribe, false, false)),
+            "a 1.0 rule keeps its meaning under the rule model of issue 11");
         Assert.That(await Service().HasOwnRulesAsync(2), Is.True);
         Assert.That(await Service().HasOwnRulesAsync(1), Is.False);
     }

@@ -65,7 +65,7 @@ public class WorkerTests : PipelineTestBase
         await Consumer().HandleEventAsync(new CustomerRegisteredEvent(NewCustomer("ann@example.com")));
         await Queue.InsertAsync(new IcontactQueueItem { Email = "old@example.com", State = QueueItemState.Done, UpdatedOnUtc = Clock.GetUtcNow().UtcDateTime.AddDays(-60) });
 
-        await new SynchronizationTask(Settings[StoreId], Resolve<InstallationGuard>(), QueueAdmin(), Status(), Runner(), Clock, Reconciler()).ExecuteAsync();
+        await new SynchronizationTask(Settings[StoreId], Resolve<InstallationGuard>(), Resolve<LapsedCustomerService>(), QueueAdmin(), Status(), Runner(), Clock, Reconciler()).ExecuteAsync();
 
         Assert.That(StatusOn("ann@example.com", CustomersListId), Is.EqualTo("normal"));
         Assert.That(Queue.Items.Select(i => i.Email), Does.Not.Contain("old@example.com"));

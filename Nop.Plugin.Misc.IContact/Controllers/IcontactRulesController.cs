@@ -71,9 +71,26 @@ public class IcontactRulesController : IcontactBaseController
         var (settings, storeId) = await LoadSettingsAsync();
         var lists = await _modelFactory.TryGetListsAsync(settings, storeId, notify: false, RequestAborted);
 
+        //product ids typed as a comma-separated list
+        var productIds = new List<int>();
+        foreach (var part in (model.ProductIds ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var productId) || productId <= 0)
+                return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Rules.Errors.ProductIds"));
+            productIds.Add(productId);
+        }
+
         var rule = new IcontactRule
         {
             Id = string.IsNullOrEmpty(model.Id) ? Guid.NewGuid().ToString("N") : model.Id,
+            Trigger = (RuleTrigger)model.Trigger,
+            ProductIds = productIds.Distinct().ToList(),
+            CategoryIds = model.CategoryIds?.Where(id => id > 0).Distinct().ToList() ?? [],
+            ManufacturerIds = model.ManufacturerIds?.Where(id => id > 0).Distinct().ToList() ?? [],
+            MinOrderCount = model.MinOrderCount,
+            MinTotalSpent = model.MinTotalSpent,
+            LapsedDays = model.LapsedDays,
+            WhenNoLongerMatching = (RuleRemoval)model.WhenNoLongerMatching,
             CustomerRoleIds = model.CustomerRoleIds?.Where(id => id > 0).Distinct().ToList() ?? [],
             RequireNewsletter = model.RequireNewsletter,
             NewsletterTypeId = model.RequireNewsletter ? model.NewsletterTypeId : 0,
@@ -146,13 +163,21 @@ public class IcontactRulesController : IcontactBaseController
         var (_, storeId) = await LoadSettingsAsync();
         var verdicts = await _syncPreviewService.SimulateAsync(storeId, email);
         if (verdicts is null)
-            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Simulator.NoCustomer"));
+            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Simulator.NotFound"));
 
         var roleNames = await _modelFactory.RoleNamesAsync();
         var lines = new List<object>();
         foreach (var verdict in verdicts)
         {
-            lines.Add(new { list = verdict.Rule.ListName ?? verdict.Rule.ListId, joins = verdict.Joins, reason = await T(verdict.ReasonKey, roleNames(verdict.RoleIds)) });
+            //each condition beyond roles, held or not, with the values compared; and what happens when the customer stops matching
+            var details = new List<string>();
+            foreach (var condition in verdict.Conditions ?? [])
+            {
+                var key = $"{IcontactDefaults.LocalePrefix}.Simulator.Condition.{condition.Failure}{(condition.Actual is null && condition.Failure == RuleReason.NotLapsed ? ".Never" : string.Empty)}";
+                details.Add((condition.Holds ? "\u2714 " : "\u2716 ") + await T(key, condition.Required, condition.Actual));
+            }
+            details.Add(await T($"{IcontactDefaults.LocalePrefix}.Simulator.Removal.{verdict.Rule.WhenNoLongerMatching}"));
+            lines.Add(new { list = verdict.Rule.ListName ?? verdict.Rule.ListId, joins = verdict.Joins, reason = await T(verdict.ReasonKey, roleNames(verdict.RoleIds)), details });
         }
 
         return Json(lines);

@@ -25,6 +25,7 @@ public class IcontactModelFactory
     protected readonly INewsLetterSubscriptionTypeService _newsLetterSubscriptionTypeService;
     protected readonly INotificationService _notificationService;
     protected readonly ISettingService _settingService;
+    protected readonly RuleModelFactory _ruleModelFactory;
     protected readonly StatusModelFactory _statusModelFactory;
     protected readonly WebhookModelFactory _webhookModelFactory;
 
@@ -41,6 +42,7 @@ public class IcontactModelFactory
         INewsLetterSubscriptionTypeService newsLetterSubscriptionTypeService,
         INotificationService notificationService,
         ISettingService settingService,
+        RuleModelFactory ruleModelFactory,
         StatusModelFactory statusModelFactory,
         WebhookModelFactory webhookModelFactory)
     {
@@ -53,6 +55,7 @@ public class IcontactModelFactory
         _newsLetterSubscriptionTypeService = newsLetterSubscriptionTypeService;
         _notificationService = notificationService;
         _settingService = settingService;
+        _ruleModelFactory = ruleModelFactory;
         _statusModelFactory = statusModelFactory;
         _webhookModelFactory = webhookModelFactory;
     }
@@ -217,6 +220,8 @@ public class IcontactModelFactory
             new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Rules.Status.Pending"), IcontactDefaults.SubscriptionStatuses.Pending)
         ];
 
+        await _ruleModelFactory.PrepareEditorAsync(model, storeId);
+
         var lists = await TryGetListsAsync(settings, storeId, notify: true, cancellationToken: default);
         model.ListsLoaded = lists is not null;
         model.AvailableLists = (lists ?? []).Select(list => new SelectListItem(list.Name, list.ListId)).ToList();
@@ -256,10 +261,20 @@ public class IcontactModelFactory
             [IcontactDefaults.SubscriptionStatuses.Pending] = await T($"{IcontactDefaults.LocalePrefix}.Rules.Status.Pending")
         };
 
+        var describe = await _ruleModelFactory.DescriberAsync(rules, storeId);
         var length = searchModel.Length > 0 ? searchModel.Length : rules.Count;
         var page = rules.Skip(Math.Max(searchModel.Start, 0)).Take(Math.Max(length, 1)).Select(rule => new RuleModel
         {
             Id = rule.Id,
+            Trigger = (int)rule.Trigger,
+            ConditionsText = describe(rule),
+            ProductIds = string.Join(", ", rule.ProductIds),
+            CategoryIds = rule.CategoryIds,
+            ManufacturerIds = rule.ManufacturerIds,
+            MinOrderCount = rule.MinOrderCount,
+            MinTotalSpent = rule.MinTotalSpent,
+            LapsedDays = rule.LapsedDays,
+            WhenNoLongerMatching = (int)rule.WhenNoLongerMatching,
             CustomerRoleIds = rule.CustomerRoleIds,
             CustomerRoleNames = roleNames(rule.CustomerRoleIds),
             RequireNewsletter = rule.RequireNewsletter,

@@ -49,6 +49,9 @@ public class NopStartup : INopStartup
         services.AddScoped<ContactSnapshotBuilder>();
         services.AddScoped<ContactFieldUpdater>();
         services.AddScoped<CustomFieldService>();
+        services.AddScoped<PurchaseReader>();
+        services.AddScoped<RuleConditionFilter>();
+        services.AddScoped<LapsedCustomerService>();
         services.AddScoped<BulkSyncService>();
         services.AddScoped<SyncPreviewService>();
         services.AddScoped<SynchronizationRunner>();
@@ -58,6 +61,7 @@ public class NopStartup : INopStartup
         services.AddScoped<InboundChangeService>();
         services.AddScoped<Factories.IcontactModelFactory>();
         services.AddScoped<Factories.StatusModelFactory>();
+        services.AddScoped<Factories.RuleModelFactory>();
         services.AddScoped<Factories.WebhookModelFactory>();
         services.AddScoped<Factories.FieldModelFactory>();
 

@@ -113,6 +113,10 @@ public record ConfigurationModel : BaseNopModel
     public IList<SelectListItem> AvailableLists { get; set; } = [];
     public IList<SelectListItem> AvailableCustomerRoles { get; set; } = [];
     public IList<SelectListItem> AvailableNewsletterTypes { get; set; } = [];
+    public IList<SelectListItem> AvailableTriggers { get; set; } = [];
+    public IList<SelectListItem> AvailableRemovals { get; set; } = [];
+    public IList<SelectListItem> AvailableCategories { get; set; } = [];
+    public IList<SelectListItem> AvailableManufacturers { get; set; } = [];
     public IList<SelectListItem> AvailableSubscriptionStatuses { get; set; } = [];
 
     /// <summary>

@@ -190,7 +190,9 @@ public class BatchDelivery
             await _deliveryQueue.RetryAsync([item], error, Backoff, connection.Settings.MaxAttempts);
 
         var changes = new List<DeliveredChange>();
-        foreach (var customer in delivered.Where(item => item.CustomerId > 0).GroupBy(item => (item.CustomerId, item.Email)))
+        //an erasure's items (customer id 0, marked) record nothing; a guest's (customer id 0) are recorded by address
+        foreach (var customer in delivered.Where(item => item.CustomerId > 0 || (item.CustomerId == 0 && item.RuleId != IcontactDefaults.ErasureMark
+                     && item.Operation != QueueOperation.DeleteContact)).GroupBy(item => (item.CustomerId, item.Email)))
         {
             if (customer.Any(item => item.Operation == QueueOperation.DeleteContact))
             {

@@ -27,6 +27,8 @@ public class BulkSyncService
     protected readonly ICustomerService _customerService;
     protected readonly IcontactLeaseService _leaseService;
     protected readonly IcontactRuleService _ruleService;
+    protected readonly OrderStatisticsReader _orderStatisticsReader;
+    protected readonly PurchaseReader _purchaseReader;
     protected readonly IRepository<IcontactSyncRun> _runRepository;
     protected readonly ISettingService _settingService;
     protected readonly QueueAdminService _queueAdminService;
@@ -43,6 +45,8 @@ public class BulkSyncService
         ICustomerService customerService,
         IcontactLeaseService leaseService,
         IcontactRuleService ruleService,
+        OrderStatisticsReader orderStatisticsReader,
+        PurchaseReader purchaseReader,
         IRepository<IcontactSyncRun> runRepository,
         ISettingService settingService,
         QueueAdminService queueAdminService,
@@ -55,6 +59,8 @@ public class BulkSyncService
         _customerService = customerService;
         _leaseService = leaseService;
         _ruleService = ruleService;
+        _orderStatisticsReader = orderStatisticsReader;
+        _purchaseReader = purchaseReader;
         _runRepository = runRepository;
         _settingService = settingService;
         _queueAdminService = queueAdminService;
@@ -179,7 +185,7 @@ public class BulkSyncService
             return false;
 
         var position = run.LastCustomerId;
-        var withNewsletters = rules.Any(rule => rule.Enabled && rule.RequireNewsletter);
+        var withNewsletters = rules.Any(rule => rule.Enabled && rule.NeedsNewsletters);
         var page = await _customerFactsReader.ReadPageAsync(roles, run.CreatedToUtc, position, run.StoreId, withNewsletters, StillAt(run, position));
         if (page.Count == 0)
         {
@@ -191,7 +197,13 @@ public class BulkSyncService
             return true;
         }
 
-        var (fields, snapshotOf) = await _contactSnapshotBuilder.ForPageAsync(page.Select(entry => entry.Customer).ToList(), run.StoreId, settings);
+        //what the page's customers ordered and bought, one query each, only when a rule or a field mapping asks (issue 11)
+        var ids = page.Select(entry => entry.Customer.Id).ToList();
+        var orders = rules.Any(rule => rule.Enabled && rule.NeedsOrders) ? await _orderStatisticsReader.GetManyAsync(ids, run.StoreId) : null;
+        var purchases = PurchaseReader.Needed(rules) ? await _purchaseReader.GetManyAsync(ids, run.StoreId, rules) : null;
+        var (fields, snapshotOf) = await _contactSnapshotBuilder.ForPageAsync(page.Select(entry => entry.Customer).ToList(), run.StoreId, settings, orders);
+        var now = UtcNow;
+
         var items = new List<IcontactQueueItem>();
         foreach (var (customer, roleIds, newsletterTypeIds, subscriber) in page)
         {
@@ -202,7 +214,11 @@ public class BulkSyncService
                 continue;
             }
 
-            var facts = new CustomerFacts(customer.Email, customer.Active, roleIds, newsletterTypeIds);
+            var facts = new CustomerFacts(customer.Email, customer.Active, roleIds, newsletterTypeIds, orders?.GetValueOrDefault(customer.Id))
+            {
+                Purchases = purchases?.GetValueOrDefault(customer.Id) ?? PurchaseFacts.None,
+                AsOfUtc = now
+            };
             var targets = RuleEvaluator.Evaluate(rules, facts);
             var email = QueueItemFactory.NormalizeEmail(customer.Email);
             var known = subscriber is not null && subscriber.Email == email ? subscriber.GetListIds() : new HashSet<string>();

@@ -163,14 +163,14 @@ public class ContactSnapshotBuilder
     /// <param name="customers">The page's customers</param>
     /// <param name="storeId">Store whose mappings apply (and whose orders count)</param>
     /// <param name="settings">The store's settings</param>
+    /// <param name="pageOrders">The page's statistics when the caller already read them (e.g. for the rules)</param>
     /// <returns>The mappings applied, and what builds a customer's fields without another query</returns>
     public virtual async Task<(FieldMapSet Mappings, Func<Customer, ContactSnapshot> Build)> ForPageAsync(IReadOnlyCollection<Customer> customers, int storeId,
-        IcontactSettings settings)
+        IcontactSettings settings, IReadOnlyDictionary<int, OrderStatistics> pageOrders = null)
     {
         var set = await GetMappingsAsync(storeId, settings);
-        var orders = set.NeedsOrders
-            ? await _orderStatisticsReader.GetManyAsync(customers.Select(customer => customer.Id).ToList(), storeId)
-            : new Dictionary<int, OrderStatistics>();
+        var orders = !set.NeedsOrders ? new Dictionary<int, OrderStatistics>()
+            : pageOrders ?? await _orderStatisticsReader.GetManyAsync(customers.Select(customer => customer.Id).ToList(), storeId);
         var lookups = await LookupsAsync(set.Mappings);
         return (set, customer => Build(set, customer, orders.GetValueOrDefault(customer.Id), lookups));
     }

@@ -71,6 +71,9 @@ public class CustomerErasureService
         if (customerId <= 0 && emails.Count == 0)
             return;
 
+        //what the addresses joined as guests (the newsletter box, before or without the account)
+        subscribers = subscribers.Concat(await _subscriberService.GetGuestsAsync(emails)).ToList();
+
         //what iContact may hold, per store and address: delivered lists and lists of any queued item (the side events
         //of the erasure itself queued some already, and the worker may have delivered them)
         var queued = await _queueAdminService.GetListsOfAsync(customerId, emails);

@@ -81,13 +81,16 @@ public class CustomerFactsReader
             pageSize: IcontactDefaults.BulkPageSize, getOnlyTotalCount: countOnly);
 
     /// <summary>
-    /// Gets the customers (not deleted: the repository's table includes soft-deleted rows) in any of some roles,
-    /// registered up to a time; the query is not run, so callers count or page it
+    /// Gets the customers (not deleted: the repository's table includes soft-deleted rows) in any of some roles (no
+    /// roles: every customer, for rules about newsletter subscribers or buyers that name none), registered up to a time;
+    /// the query is not run, so callers count or page it
     /// </summary>
     public virtual IQueryable<Customer> CustomersInRoles(int[] roleIds, DateTime? createdToUtc = null)
     {
         var mappings = _customerRoleMappingRepository.Table;
-        var customers = _customerRepository.Table.Where(c => !c.Deleted && mappings.Any(m => m.CustomerId == c.Id && roleIds.Contains(m.CustomerRoleId)));
+        var customers = roleIds.Length == 0
+            ? _customerRepository.Table.Where(c => !c.Deleted)
+            : _customerRepository.Table.Where(c => !c.Deleted && mappings.Any(m => m.CustomerId == c.Id && roleIds.Contains(m.CustomerRoleId)));
         return createdToUtc is { } to ? customers.Where(c => c.CreatedOnUtc <= to) : customers;
     }
 

@@ -1,6 +1,7 @@
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Gdpr;
 using Nop.Core.Domain.Messages;
+using Nop.Core.Domain.Orders;
 using Nop.Core.Events;
 using Nop.Services.Events;
 
@@ -19,7 +20,11 @@ public class EventConsumer :
     IConsumer<EntityDeletedEvent<Customer>>,
     IConsumer<CustomerPermanentlyDeleted>,
     IConsumer<EmailSubscribedEvent>,
-    IConsumer<EmailUnsubscribedEvent>
+    IConsumer<EmailUnsubscribedEvent>,
+    IConsumer<OrderPlacedEvent>,
+    IConsumer<OrderPaidEvent>,
+    IConsumer<OrderRefundedEvent>,
+    IConsumer<OrderStatusChangedEvent>
 {
     #region Fields
 
@@ -86,6 +91,30 @@ public class EventConsumer :
     /// An address unsubscribed from a newsletter
     /// </summary>
     public Task HandleEventAsync(EmailUnsubscribedEvent eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.NewsletterChangedAsync(eventMessage.Subscription));
+
+    /// <summary>
+    /// An order was placed (nopCommerce publishes it before the status check and, for an order paid at once, before
+    /// the paid event: the queue keeps one change per address and list)
+    /// </summary>
+    public Task HandleEventAsync(OrderPlacedEvent eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.OrderChangedAsync(eventMessage.Order));
+
+    /// <summary>
+    /// An order was paid
+    /// </summary>
+    public Task HandleEventAsync(OrderPaidEvent eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.OrderChangedAsync(eventMessage.Order));
+
+    /// <summary>
+    /// An order was refunded, fully or partly (the amount spent drops)
+    /// </summary>
+    public Task HandleEventAsync(OrderRefundedEvent eventMessage) => _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.OrderChangedAsync(eventMessage.Order));
+
+    /// <summary>
+    /// An order's status changed: only a cancellation (or its undoing) changes what the rules count
+    /// </summary>
+    public Task HandleEventAsync(OrderStatusChangedEvent eventMessage) =>
+        eventMessage.Order?.OrderStatus == OrderStatus.Cancelled || eventMessage.PreviousOrderStatus == OrderStatus.Cancelled
+            ? _installationGuard.WhenInstalledAsync(() => _subscriptionPlanner.OrderChangedAsync(eventMessage.Order))
+            : Task.CompletedTask;
 
     #endregion
 }

@@ -132,8 +132,16 @@ public class IcontactRuleService
     public static IList<string> Validate(IcontactRule rule)
     {
         var errors = new List<string>();
-        if (rule.CustomerRoleIds is not { Count: > 0 })
+        if (!Enum.IsDefined(rule.Trigger))
+            errors.Add($"{IcontactDefaults.LocalePrefix}.Rules.Errors.Trigger");
+        if (rule.Trigger == RuleTrigger.Customers && rule.CustomerRoleIds is not { Count: > 0 })
             errors.Add($"{IcontactDefaults.LocalePrefix}.Rules.Errors.NoRoles");
+        if (rule.HasCatalogFilter && rule.Trigger is not (RuleTrigger.OrderPlaced or RuleTrigger.OrderPaid))
+            errors.Add($"{IcontactDefaults.LocalePrefix}.Rules.Errors.CatalogWithoutOrder");
+        if (rule.MinOrderCount < 0 || rule.MinTotalSpent < 0 || rule.LapsedDays < 0)
+            errors.Add($"{IcontactDefaults.LocalePrefix}.Rules.Errors.Negative");
+        if (!Enum.IsDefined(rule.WhenNoLongerMatching))
+            errors.Add($"{IcontactDefaults.LocalePrefix}.Rules.Errors.Removal");
         if (string.IsNullOrWhiteSpace(rule.ListId))
             errors.Add($"{IcontactDefaults.LocalePrefix}.Rules.Errors.NoList");
         if (rule.SubscriptionStatus != IcontactDefaults.SubscriptionStatuses.Normal && rule.SubscriptionStatus != IcontactDefaults.SubscriptionStatuses.Pending)

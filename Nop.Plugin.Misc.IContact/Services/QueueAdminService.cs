@@ -110,6 +110,13 @@ public class QueueAdminService
     }
 
     /// <summary>
+    /// Gets a store's queue items (any state) as a query, for checks made together with the platform's tables in one
+    /// statement (the lapsed check: "already queued since the last order"); not run here
+    /// </summary>
+    public virtual IQueryable<IcontactQueueItem> ItemsOfStore(int storeId) =>
+        _queueRepository.Table.Where(item => item.StoreId == storeId);
+
+    /// <summary>
     /// Gets the store, address and list of every item, in any state, that concerns a customer or one of its addresses
     /// </summary>
     public virtual async Task<IList<(int StoreId, string Email, string ListId)>> GetListsOfAsync(int customerId, IList<string> emails)

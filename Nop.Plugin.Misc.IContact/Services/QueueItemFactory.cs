@@ -58,6 +58,22 @@ public static class QueueItemFactory
     };
 
     /// <summary>
+    /// A newsletter subscriber without an account (customer id 0) joins the list a rule puts it on; iContact gets the
+    /// address only
+    /// </summary>
+    public static IcontactQueueItem SubscribeGuest(int storeId, string email, RuleTarget target) => new()
+    {
+        StoreId = storeId,
+        CustomerId = 0,
+        Email = NormalizeEmail(email),
+        ContactJson = JsonSerializer.Serialize(new IcontactContact { Email = NormalizeEmail(email) }, IcontactJson.Options),
+        Operation = QueueOperation.Subscribe,
+        ListId = target.ListId,
+        RuleId = target.Rule.Id,
+        SubscriptionStatus = target.Status
+    };
+
+    /// <summary>
     /// An address leaves a list
     /// </summary>
     public static IcontactQueueItem Unsubscribe(int storeId, int customerId, string email, string listId) => new()

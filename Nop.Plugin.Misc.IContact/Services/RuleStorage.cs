@@ -12,6 +12,17 @@ internal static class RuleStorage
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     /// <summary>
+    /// Gives the lists a stored rule wrote as null (or, before 1.1, did not have) an empty value
+    /// </summary>
+    private static IcontactRule Complete(IcontactRule rule) => rule with
+    {
+        CustomerRoleIds = rule.CustomerRoleIds ?? [],
+        ProductIds = rule.ProductIds ?? [],
+        CategoryIds = rule.CategoryIds ?? [],
+        ManufacturerIds = rule.ManufacturerIds ?? []
+    };
+
+    /// <summary>
     /// Reads the rules of a settings object
     /// </summary>
     /// <param name="rulesJson">Stored JSON; null or empty means no rules</param>
@@ -26,7 +37,7 @@ internal static class RuleStorage
         {
             return (JsonSerializer.Deserialize<List<IcontactRule>>(rulesJson, Options) ?? [])
                 .Where(rule => rule is not null)
-                .Select(rule => rule with { CustomerRoleIds = rule.CustomerRoleIds ?? [] })
+                .Select(Complete)
                 .ToList();
         }
         catch (JsonException exception)
@@ -58,7 +69,7 @@ internal static class RuleStorage
             {
                 var rule = JsonSerializer.Deserialize<IcontactRule>(row.RuleJson, Options);
                 if (rule is not null)
-                    rules.Add(rule with { Id = rule.Id ?? row.RuleId, CustomerRoleIds = rule.CustomerRoleIds ?? [] });
+                    rules.Add(Complete(rule) with { Id = rule.Id ?? row.RuleId });
             }
             catch (JsonException exception)
             {

@@ -11,7 +11,8 @@ public record DeliveredChange(int StoreId, int CustomerId, string Email, string 
     IEnumerable<string> UnsubscribedListIds, string FieldsVersion = null);
 
 /// <summary>
-/// Remembers what was delivered per customer: the address iContact knows, its contact id and the plugin's lists
+/// Remembers what was delivered per customer: the address iContact knows, its contact id and the plugin's lists. A
+/// newsletter subscriber without an account (a guest) has a record with customer id 0, found by store and address.
 /// </summary>
 public class SubscriberService
 {
@@ -42,6 +43,24 @@ public class SubscriberService
         var found = await _subscriberRepository.GetAllAsync(query => query.Where(s => s.CustomerId == customerId && s.StoreId == storeId));
         return found.FirstOrDefault();
     }
+
+    /// <summary>
+    /// Gets the record of a guest (a newsletter subscriber without an account) in a store, or null
+    /// </summary>
+    /// <param name="storeId">Store identifier</param>
+    /// <param name="email">Normalised address</param>
+    public virtual async Task<IcontactSubscriber> GetGuestAsync(int storeId, string email)
+    {
+        var found = await _subscriberRepository.GetAllAsync(query => query.Where(s => s.CustomerId == 0 && s.StoreId == storeId && s.Email == email));
+        return found.FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Gets the guest records (customer id 0) of some addresses in every store
+    /// </summary>
+    /// <param name="emails">Normalised addresses</param>
+    public virtual Task<IList<IcontactSubscriber>> GetGuestsAsync(IList<string> emails) =>
+        _subscriberRepository.GetAllAsync(query => query.Where(s => s.CustomerId == 0 && emails.Contains(s.Email)));
 
     /// <summary>
     /// Gets the records of a customer in every store
@@ -128,10 +147,11 @@ public class SubscriberService
     public virtual async Task RecordAsync(int storeId, int customerId, string email, string contactId,
         IEnumerable<string> subscribedListIds, IEnumerable<string> unsubscribedListIds)
     {
-        if (customerId <= 0)
+        if (customerId < 0)
             return;
 
-        var (record, isNew) = Apply(await GetAsync(customerId, storeId), new DeliveredChange(storeId, customerId, email, contactId, subscribedListIds, unsubscribedListIds));
+        var known = customerId > 0 ? await GetAsync(customerId, storeId) : await GetGuestAsync(storeId, email);
+        var (record, isNew) = Apply(known, new DeliveredChange(storeId, customerId, email, contactId, subscribedListIds, unsubscribedListIds));
         if (isNew)
             await _subscriberRepository.InsertAsync(record, false);
         else
@@ -145,21 +165,29 @@ public class SubscriberService
     /// </summary>
     public virtual async Task RecordManyAsync(int storeId, IReadOnlyCollection<DeliveredChange> changes)
     {
-        var valid = changes.Where(change => change.CustomerId > 0).ToList();
+        var valid = changes.Where(change => change.CustomerId >= 0).ToList();
         if (valid.Count == 0)
             return;
 
-        var existing = (await GetManyAsync(storeId, valid.Select(change => change.CustomerId).Distinct().ToList())).ToDictionary(s => s.CustomerId);
-        var inserted = new Dictionary<int, IcontactSubscriber>();
-        var updated = new Dictionary<int, IcontactSubscriber>();
+        //customers by id, guests (customer id 0) by address
+        static (int, string) KeyOf(int customerId, string email) => (customerId, customerId > 0 ? string.Empty : email);
+        var guestEmails = valid.Where(change => change.CustomerId == 0).Select(change => change.Email).Distinct().ToList();
+        var existing = (await GetManyAsync(storeId, valid.Select(change => change.CustomerId).Where(id => id > 0).Distinct().ToList()))
+            .Concat(guestEmails.Count == 0 ? []
+                : await _subscriberRepository.GetAllAsync(query => query.Where(s => s.StoreId == storeId && s.CustomerId == 0 && guestEmails.Contains(s.Email))))
+            .GroupBy(s => KeyOf(s.CustomerId, s.Email))
+            .ToDictionary(g => g.Key, g => g.First());
+        var inserted = new Dictionary<(int, string), IcontactSubscriber>();
+        var updated = new Dictionary<(int, string), IcontactSubscriber>();
         foreach (var change in valid)
         {
-            var known = existing.GetValueOrDefault(change.CustomerId) ?? inserted.GetValueOrDefault(change.CustomerId);
+            var key = KeyOf(change.CustomerId, change.Email);
+            var known = existing.GetValueOrDefault(key) ?? inserted.GetValueOrDefault(key);
             var (record, isNew) = Apply(known, change);
             if (isNew)
-                inserted[change.CustomerId] = record;
-            else if (!inserted.ContainsKey(change.CustomerId))
-                updated[change.CustomerId] = record;
+                inserted[key] = record;
+            else if (!inserted.ContainsKey(key))
+                updated[key] = record;
         }
 
         if (updated.Count > 0)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Nop.Core;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Messages;
+using Nop.Core.Domain.Orders;
 using Nop.Data;
 using Nop.Plugin.Misc.IContact.Api;
 using Nop.Plugin.Misc.IContact.Domain;
@@ -26,8 +27,11 @@ public class SubscriptionPlanner
     protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
     protected readonly ISettingService _settingService;
     protected readonly IStoreContext _storeContext;
+    protected readonly OrderStatisticsReader _orderStatisticsReader;
+    protected readonly PurchaseReader _purchaseReader;
     protected readonly QueueService _queueService;
     protected readonly SubscriberService _subscriberService;
+    protected readonly TimeProvider _timeProvider;
 
     #endregion
 
@@ -40,8 +44,11 @@ public class SubscriptionPlanner
         INewsLetterSubscriptionService newsLetterSubscriptionService,
         ISettingService settingService,
         IStoreContext storeContext,
+        OrderStatisticsReader orderStatisticsReader,
+        PurchaseReader purchaseReader,
         QueueService queueService,
-        SubscriberService subscriberService)
+        SubscriberService subscriberService,
+        TimeProvider timeProvider)
     {
         _contactSnapshotBuilder = contactSnapshotBuilder;
         _customerFactsReader = customerFactsReader;
@@ -50,8 +57,11 @@ public class SubscriptionPlanner
         _newsLetterSubscriptionService = newsLetterSubscriptionService;
         _settingService = settingService;
         _storeContext = storeContext;
+        _orderStatisticsReader = orderStatisticsReader;
+        _purchaseReader = purchaseReader;
         _queueService = queueService;
         _subscriberService = subscriberService;
+        _timeProvider = timeProvider;
     }
 
     #endregion
@@ -71,21 +81,31 @@ public class SubscriptionPlanner
     }
 
     /// <summary>
-    /// Gathers what the rules need; newsletter subscriptions are read only when a matching rule asks for consent
+    /// Gathers what the rules need, each only when a rule the customer's roles match asks for it: newsletter
+    /// subscriptions (consent, newsletter trigger), order statistics (one grouped query), purchases (one set-based query)
     /// </summary>
     protected virtual async Task<CustomerFacts> FactsAsync(Customer customer, int storeId, IReadOnlyList<IcontactRule> rules)
     {
         var roleIds = await _customerFactsReader.FreshRoleIdsAsync(customer);
+        var matching = rules.Where(rule => RuleEvaluator.MatchesRoles(rule, roleIds)).ToList();
         IReadOnlyCollection<int> newsletterTypes = [];
-        if (rules.Any(rule => rule.RequireNewsletter && RuleEvaluator.MatchesRoles(rule, roleIds)))
-        {
-            newsletterTypes = (await _newsLetterSubscriptionService.GetNewsLetterSubscriptionsByEmailAsync(customer.Email, storeId, isActive: true))
-                .Select(subscription => subscription.TypeId)
-                .ToList();
-        }
+        if (matching.Any(rule => rule.NeedsNewsletters))
+            newsletterTypes = await ActiveNewsletterTypesAsync(customer.Email, storeId);
 
-        return new CustomerFacts(customer.Email, customer.Active, roleIds, newsletterTypes);
+        var orders = matching.Any(rule => rule.NeedsOrders) ? await _orderStatisticsReader.GetAsync(customer.Id, storeId) : OrderStatistics.None;
+        var purchases = orders.OrderCount > 0 && PurchaseReader.Needed(matching) ? await _purchaseReader.GetAsync(customer.Id, storeId, matching) : PurchaseFacts.None;
+        return new CustomerFacts(customer.Email, customer.Active, roleIds, newsletterTypes, orders)
+        {
+            Purchases = purchases,
+            AsOfUtc = _timeProvider.GetUtcNow().UtcDateTime
+        };
     }
+
+    protected virtual async Task<IReadOnlyCollection<int>> ActiveNewsletterTypesAsync(string email, int storeId) =>
+        (await _newsLetterSubscriptionService.GetNewsLetterSubscriptionsByEmailAsync(email, storeId, isActive: true))
+        .Select(subscription => subscription.TypeId)
+        .Distinct()
+        .ToList();
 
     #endregion
 
@@ -125,19 +145,24 @@ public class SubscriptionPlanner
             delivered = new HashSet<string>();
         }
 
-        var targets = RuleEvaluator.Evaluate(rules, await FactsAsync(customer, storeId, rules));
+        //lists the address joined as a guest (the newsletter box) before it had an account count as delivered
+        if (rules.Any(rule => rule.Trigger == RuleTrigger.NewsletterSubscribers) && await _subscriberService.GetGuestAsync(storeId, email) is { } guest)
+            delivered.UnionWith(guest.GetListIds());
+
+        var facts = await FactsAsync(customer, storeId, rules);
+        var targets = RuleEvaluator.Evaluate(rules, facts);
         var joining = targets.Where(target => !delivered.Contains(target.ListId)).ToList();
         if (joining.Count > 0)
         {
             //the mapped fields (order statistics only when a mapping uses them: one grouped query)
-            var snapshot = await _contactSnapshotBuilder.BuildAsync(customer, storeId, settings);
+            var snapshot = await _contactSnapshotBuilder.BuildAsync(customer, storeId, settings, rules.Any(rule => rule.Enabled && rule.NeedsOrders) ? facts.Orders : null);
             items.AddRange(joining.Select(target => QueueItemFactory.Subscribe(storeId, customer, target, snapshot)));
         }
 
-        //lists no rule puts the customer on any more: delivered ones, and ones still waiting to be delivered
-        var targeted = targets.Select(target => target.ListId).ToHashSet();
-        var leaving = delivered.Union(await _queueService.GetListsWithPendingSubscribesAsync(storeId, email)).Where(listId => !targeted.Contains(listId));
-        items.AddRange(leaving.Select(listId => QueueItemFactory.Unsubscribe(storeId, customer.Id, email, listId)));
+        //lists no rule puts the customer on any more (delivered ones, and ones still waiting to be delivered) that the
+        //rules' removal says to leave
+        var onLists = delivered.Union(await _queueService.GetListsWithPendingSubscribesAsync(storeId, email));
+        items.AddRange(RuleEvaluator.Leaving(rules, facts, onLists, targets).Select(listId => QueueItemFactory.Unsubscribe(storeId, customer.Id, email, listId)));
 
         await _queueService.EnqueueAsync(items);
 
@@ -183,8 +208,10 @@ public class SubscriptionPlanner
     }
 
     /// <summary>
-    /// Reacts to a newsletter subscription or unsubscription of an address that belongs to a customer, with the rules
-    /// and consent of the store the subscription belongs to (not the store the customer registered in)
+    /// Reacts to a newsletter subscription or unsubscription (deactivation and deletion raise the unsubscribe too), with
+    /// the rules and consent of the store the subscription belongs to (not the store the customer registered in). The
+    /// subscriptions are read afresh: a deactivation's event carries the row as it was before. An address without a
+    /// customer account (the newsletter box) is judged as a guest.
     /// </summary>
     /// <param name="subscription">The subscription the event carries</param>
     public virtual async Task NewsletterChangedAsync(NewsLetterSubscription subscription)
@@ -195,6 +222,52 @@ public class SubscriptionPlanner
         var customer = await _customerService.GetCustomerByEmailAsync(subscription.Email.Trim());
         if (customer is not null)
             await SyncCustomerInStoreAsync(customer, subscription.StoreId > 0 ? subscription.StoreId : await StoreOfAsync(customer));
+        else
+            await SyncGuestAsync(subscription.Email, subscription.StoreId > 0 ? subscription.StoreId : (await _storeContext.GetCurrentStoreAsync())?.Id ?? 0);
+    }
+
+    /// <summary>
+    /// Brings a guest's (an address without an account) queued memberships in a store in line with the rules: only
+    /// newsletter rules without roles or order conditions can take a guest; the lists it joined are remembered by
+    /// address (customer id 0), so an unsubscribe or deactivation takes it off them again
+    /// </summary>
+    /// <param name="email">Address</param>
+    /// <param name="storeId">Store of the subscription</param>
+    public virtual async Task SyncGuestAsync(string email, int storeId)
+    {
+        var (_, rules) = await RulesOfStoreAsync(storeId);
+        if (!rules.Any(rule => rule.Enabled && rule.Trigger == RuleTrigger.NewsletterSubscribers))
+            return;
+
+        email = QueueItemFactory.NormalizeEmail(email);
+        var facts = CustomerFacts.Guest(email, await ActiveNewsletterTypesAsync(email, storeId));
+        var targets = RuleEvaluator.Evaluate(rules, facts);
+        var delivered = (await _subscriberService.GetGuestAsync(storeId, email))?.GetListIds() ?? new HashSet<string>();
+        var items = targets.Where(target => !delivered.Contains(target.ListId)).Select(target => QueueItemFactory.SubscribeGuest(storeId, email, target)).ToList();
+        var onLists = delivered.Union(await _queueService.GetListsWithPendingSubscribesAsync(storeId, email));
+        items.AddRange(RuleEvaluator.Leaving(rules, facts, onLists, targets).Select(listId => QueueItemFactory.Unsubscribe(storeId, 0, email, listId)));
+        await _queueService.EnqueueAsync(items);
+    }
+
+    /// <summary>
+    /// Reacts to an order placed, paid, refunded or cancelled, with the rules of the order's store: a customer whose
+    /// store has no rule about orders costs this cached check. A guest checkout is left out: nopCommerce keeps the
+    /// buyer's address on the order's billing address only, never on the guest customer, and a checkout is no consent
+    /// to marketing (guests reach iContact through the newsletter box).
+    /// </summary>
+    /// <param name="order">Order</param>
+    public virtual async Task OrderChangedAsync(Order order)
+    {
+        if (order is null || order.CustomerId <= 0)
+            return;
+
+        var (_, rules) = await RulesOfStoreAsync(order.StoreId);
+        if (!rules.Any(rule => rule.Enabled && rule.NeedsOrders))
+            return;
+
+        var customer = await _customerService.GetCustomerByIdAsync(order.CustomerId);
+        if (CanHaveContact(customer))
+            await SyncCustomerInStoreAsync(customer, order.StoreId);
     }
 
     #endregion

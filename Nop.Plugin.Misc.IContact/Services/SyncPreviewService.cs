@@ -1,5 +1,6 @@
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Services.Customers;
+using Nop.Services.Messages;
 
 namespace Nop.Plugin.Misc.IContact.Services;
 
@@ -24,7 +25,8 @@ public record RulePreview(IcontactRule Rule)
 /// <param name="Joins">Whether the customer would join the rule's list</param>
 /// <param name="ReasonKey">Locale key of the reason</param>
 /// <param name="RoleIds">The roles the reason names (the rule's roles the customer lacks, or the one that puts it on the list)</param>
-public record RuleVerdict(IcontactRule Rule, bool Joins, string ReasonKey, IReadOnlyList<int> RoleIds);
+/// <param name="Conditions">Each condition of the rule beyond roles, whether it holds, and the values compared</param>
+public record RuleVerdict(IcontactRule Rule, bool Joins, string ReasonKey, IReadOnlyList<int> RoleIds, IReadOnlyList<RuleCondition> Conditions = null);
 
 /// <summary>
 /// Tells the owner what the rules would do before anything changes: counts per rule for a synchronisation of the
@@ -37,7 +39,12 @@ public class SyncPreviewService
     protected readonly CustomerFactsReader _customerFactsReader;
     protected readonly ICustomerService _customerService;
     protected readonly IcontactRuleService _ruleService;
+    protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
+    protected readonly OrderStatisticsReader _orderStatisticsReader;
+    protected readonly PurchaseReader _purchaseReader;
+    protected readonly RuleConditionFilter _ruleConditionFilter;
     protected readonly SubscriberService _subscriberService;
+    protected readonly TimeProvider _timeProvider;
     protected readonly UnsubscribeReconciler _unsubscribeReconciler;
 
     #endregion
@@ -47,13 +54,23 @@ public class SyncPreviewService
     public SyncPreviewService(CustomerFactsReader customerFactsReader,
         ICustomerService customerService,
         IcontactRuleService ruleService,
+        INewsLetterSubscriptionService newsLetterSubscriptionService,
+        OrderStatisticsReader orderStatisticsReader,
+        PurchaseReader purchaseReader,
+        RuleConditionFilter ruleConditionFilter,
         SubscriberService subscriberService,
+        TimeProvider timeProvider,
         UnsubscribeReconciler unsubscribeReconciler)
     {
         _customerFactsReader = customerFactsReader;
         _customerService = customerService;
         _ruleService = ruleService;
+        _newsLetterSubscriptionService = newsLetterSubscriptionService;
+        _orderStatisticsReader = orderStatisticsReader;
+        _purchaseReader = purchaseReader;
+        _ruleConditionFilter = ruleConditionFilter;
         _subscriberService = subscriberService;
+        _timeProvider = timeProvider;
         _unsubscribeReconciler = unsubscribeReconciler;
     }
 
@@ -79,21 +96,23 @@ public class SyncPreviewService
     }
 
     /// <summary>
-    /// Counts what one rule would do with aggregate queries over the customers in its roles, each outcome in the
-    /// order the rule decides (no address, inactive, already on the list, unsubscribed in iContact, no consent)
+    /// Counts what one rule would do with aggregate queries over the customers in its roles that meet its trigger and
+    /// order conditions, each outcome in the order the rule decides (no address, inactive, already on the list,
+    /// unsubscribed in iContact, no consent). Newsletter subscribers without an account are not counted.
     /// </summary>
     protected virtual async Task CountAsync(RulePreview preview, int storeId, ISet<string> unsubscribedInIcontact)
     {
         var rule = preview.Rule;
         var roleIds = rule.CustomerRoleIds.ToArray();
-        if (roleIds.Length == 0)
+        if (roleIds.Length == 0 && rule.Trigger == RuleTrigger.Customers)
             return;
 
         var listId = rule.ListId ?? string.Empty;
         var typeId = rule.NewsletterTypeId;
         var subscribers = _subscriberService.RecordsOfStore(storeId);
         var newsletters = _customerFactsReader.NewslettersOfStore(storeId).Where(n => typeId == 0 || n.TypeId == typeId);
-        var inRoles = _customerFactsReader.CustomersInRoles(roleIds);
+        //the customers the rule is about: its roles (none: anyone), its trigger and its order conditions
+        var inRoles = _ruleConditionFilter.Apply(_customerFactsReader.CustomersInRoles(roleIds), rule, storeId);
 
         var withEmail = inRoles.Where(c => c.Email != null && c.Email.Trim() != string.Empty);
         preview.SkippedNoEmail = await _customerFactsReader.CountAsync(inRoles) - await _customerFactsReader.CountAsync(withEmail);
@@ -142,17 +161,36 @@ public class SyncPreviewService
     }
 
     /// <summary>
-    /// Explains, rule by rule, which lists a customer would join and why, or why not
+    /// Explains, rule by rule, which lists a customer (or a newsletter subscriber without an account) would join and
+    /// why, or why not, condition by condition, with the same facts the live events read
     /// </summary>
-    /// <returns>Null when no customer has the address</returns>
+    /// <returns>Null when neither a customer nor a newsletter subscription in the store has the address</returns>
     public virtual async Task<IList<RuleVerdict>> SimulateAsync(int storeId, string email)
     {
-        var customer = string.IsNullOrWhiteSpace(email) ? null : await _customerService.GetCustomerByEmailAsync(email.Trim());
-        if (customer is null)
+        if (string.IsNullOrWhiteSpace(email))
             return null;
 
         var rules = await _ruleService.GetRulesAsync(storeId);
-        var (facts, _) = await _customerFactsReader.ReadAsync(customer, storeId);
+        var customer = await _customerService.GetCustomerByEmailAsync(email.Trim());
+        CustomerFacts facts;
+        if (customer is null)
+        {
+            var newsletters = await _newsLetterSubscriptionService.GetNewsLetterSubscriptionsByEmailAsync(email.Trim(), storeId);
+            if (newsletters.Count == 0)
+                return null;
+            facts = CustomerFacts.Guest(email.Trim(), newsletters.Where(n => n.Active).Select(n => n.TypeId).Distinct().ToList());
+        }
+        else
+        {
+            (facts, _) = await _customerFactsReader.ReadAsync(customer, storeId);
+            var orders = rules.Any(rule => rule.NeedsOrders) ? await _orderStatisticsReader.GetAsync(customer.Id, storeId) : OrderStatistics.None;
+            facts = facts with
+            {
+                Orders = orders,
+                Purchases = orders.OrderCount > 0 && PurchaseReader.Needed(rules) ? await _purchaseReader.GetAsync(customer.Id, storeId, rules) : PurchaseFacts.None,
+                AsOfUtc = _timeProvider.GetUtcNow().UtcDateTime
+            };
+        }
 
         return rules.Select(rule =>
         {
@@ -160,10 +198,11 @@ public class SyncPreviewService
             IReadOnlyList<int> roleIds = explanation.Reason switch
             {
                 RuleReason.NoRole => rule.CustomerRoleIds,
-                RuleReason.Joins or RuleReason.JoinsWithConsent => [explanation.MatchedRoleId],
+                RuleReason.Joins or RuleReason.JoinsWithConsent when explanation.MatchedRoleId != 0 => [explanation.MatchedRoleId],
                 _ => []
             };
-            return new RuleVerdict(rule, explanation.Joins, $"{IcontactDefaults.LocalePrefix}.Simulator.{explanation.Reason}", roleIds);
+            var reason = explanation.Joins && explanation.MatchedRoleId == 0 ? "JoinsAnyone" : explanation.Reason.ToString();
+            return new RuleVerdict(rule, explanation.Joins, $"{IcontactDefaults.LocalePrefix}.Simulator.{reason}", roleIds, explanation.Conditions);
         }).ToList();
     }
 

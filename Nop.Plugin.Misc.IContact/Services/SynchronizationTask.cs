@@ -4,8 +4,8 @@ namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
 /// The platform's periodic safety net: delivers what is due (after a restart, items whose lease expired on a crashed
-/// node), resumes bulk synchronisations, carries unsubscribes in iContact over to the store's newsletter when due, and
-/// keeps delivered items within their retention
+/// node), resumes bulk synchronisations, carries unsubscribes in iContact over to the store's newsletter when due, queues
+/// customers who became lapsed, and keeps delivered items within their retention
 /// </summary>
 public class SynchronizationTask : IScheduleTask
 {
@@ -13,6 +13,7 @@ public class SynchronizationTask : IScheduleTask
 
     protected readonly IcontactSettings _icontactSettings;
     protected readonly InstallationGuard _installationGuard;
+    protected readonly LapsedCustomerService _lapsedCustomerService;
     protected readonly QueueAdminService _queueAdminService;
     protected readonly StatusService _statusService;
     protected readonly SynchronizationRunner _synchronizationRunner;
@@ -25,6 +26,7 @@ public class SynchronizationTask : IScheduleTask
 
     public SynchronizationTask(IcontactSettings icontactSettings,
         InstallationGuard installationGuard,
+        LapsedCustomerService lapsedCustomerService,
         QueueAdminService queueAdminService,
         StatusService statusService,
         SynchronizationRunner synchronizationRunner,
@@ -33,6 +35,7 @@ public class SynchronizationTask : IScheduleTask
     {
         _icontactSettings = icontactSettings;
         _installationGuard = installationGuard;
+        _lapsedCustomerService = lapsedCustomerService;
         _queueAdminService = queueAdminService;
         _statusService = statusService;
         _synchronizationRunner = synchronizationRunner;
@@ -68,6 +71,9 @@ public class SynchronizationTask : IScheduleTask
         await _synchronizationRunner.DrainAsync(maxRounds: 1_000, budget: RunBudget);
 
         await _unsubscribeReconciler.ReconcileDueAsync(await _statusService.GetStoreIdsAsync());
+
+        //"no order for D days" has no event: the customers who became lapsed are queued here (the worker delivers them)
+        await _lapsedCustomerService.CheckDueAsync(IcontactDefaults.LapsedCheckBudget);
 
         if (IcontactConnectionService.IsConfigured(_icontactSettings))
             await _queueAdminService.PurgeDeliveredAsync(_timeProvider.GetUtcNow().UtcDateTime.AddDays(-Math.Max(_icontactSettings.DoneRetentionDays, 0)));

@@ -50,7 +50,7 @@ public class UnsubscribeReconciler
     /// Gets the store's enabled rules that depend on newsletter consent
     /// </summary>
     protected virtual async Task<IList<Domain.IcontactRule>> GetConsentRulesAsync(int storeId) =>
-        (await _ruleService.GetRulesAsync(storeId)).Where(rule => rule.Enabled && rule.RequireNewsletter && !string.IsNullOrEmpty(rule.ListId)).ToList();
+        (await _ruleService.GetRulesAsync(storeId)).Where(rule => rule.Enabled && rule.NeedsNewsletters && !string.IsNullOrEmpty(rule.ListId)).ToList();
 
     /// <summary>
     /// Marks an address's active newsletter subscriptions of a consent rule inactive in the store

@@ -16,6 +16,7 @@ using Nop.Plugin.Misc.IContact.Tests.Support;
 //dotnet run -c Release --project bench/Nop.Plugin.Misc.IContact.Bench [-- --customers 100000 --naive 500]
 //dotnet run -c Release --project bench/Nop.Plugin.Misc.IContact.Bench -- --postgres [--customers 100000 --pages 3]
 //dotnet run -c Release --project bench/Nop.Plugin.Misc.IContact.Bench -- --postgres --fields [--customers 100000 --orders 500000]
+//dotnet run -c Release --project bench/Nop.Plugin.Misc.IContact.Bench -- --orders (scenario 1b alone)
 var customersInBulk = ArgInt("--customers", 100_000);
 var naiveSample = ArgInt("--naive", 500);
 var registrations = ArgInt("--registrations", 1_000);
@@ -37,7 +38,12 @@ if (args.Contains("--postgres"))
     return 0;
 }
 
+//--orders: scenario 1b alone
+var ordersOnly = args.Contains("--orders");
+var BackgroundOrders = ArgInt("--background-orders", 5_000);
+
 //1. registration path: time inside the registration event handler, iContact answering in 2 s
+if (!ordersOnly)
 {
     var bench = await Bench.CreateAsync(emulator, latencyMs: 2_000, lists: ["Customers"], consentList: false);
     var ours = new List<double>();
@@ -66,11 +72,56 @@ if (args.Contains("--postgres"))
     rows.Add(("", "samples", ours.Count.ToString(), inline.Count.ToString(), ""));
 }
 
+//1b. order placement path with 50 rules (issue 11): time inside the order event handlers of one checkout (placed, status
+//changed, paid: nopCommerce publishes all three in the shopper's request), iContact answering in 2 s
+{
+    var bench = await Bench.CreateAsync(emulator, latencyMs: 2_000, lists: ["Customers"], consentList: false);
+    var rules = Enumerable.Range(0, 50).Select(i => (i % 5) switch
+    {
+        0 => new IcontactRule { Trigger = RuleTrigger.OrderPlaced, CategoryIds = [i % 20 + 1], ListId = $"9{i:000}", ListName = $"Category {i}" },
+        1 => new IcontactRule { Trigger = RuleTrigger.OrderPaid, MinTotalSpent = 50 * i, ListId = $"9{i:000}", ListName = $"Spent {i}" },
+        2 => new IcontactRule { Trigger = RuleTrigger.OrderPlaced, MinOrderCount = i % 4 + 1, ProductIds = [i + 1], ListId = $"9{i:000}", ListName = $"Count {i}" },
+        3 => new IcontactRule { CustomerRoleIds = [3], LapsedDays = 90 + i, ListId = $"9{i:000}", ListName = $"Lapsed {i}", WhenNoLongerMatching = RuleRemoval.Unsubscribe },
+        _ => new IcontactRule { Trigger = RuleTrigger.OrderPaid, ManufacturerIds = [i % 7 + 1], ListId = $"9{i:000}", ListName = $"Brand {i}" }
+    }).Prepend(new IcontactRule { CustomerRoleIds = [3], ListId = bench.ListIds[0], ListName = "Customers" }).ToList();
+    bench.UseRules(rules);
+    //the catalog: 200 products in 20 categories; 5,000 earlier orders of other customers in the store
+    for (var product = 1; product <= 200; product++)
+        await bench.OrderIndex.AddCategoryAsync(product, product % 20 + 1);
+    for (var order = 0; order < BackgroundOrders; order++)
+        await bench.AddOrderAsync(customerId: 1_000_000 + order % 1_000, total: 40m, productId: order % 200 + 1, daysAgo: order % 400);
+
+    var placed = new List<double>();
+    var checkout = new List<double>();
+    for (var i = 0; i < 300; i++)
+    {
+        var customer = bench.NewCustomer($"buyer{i}@example.com", consent: false);
+        for (var earlier = 0; earlier < i % 4; earlier++)
+            await bench.AddOrderAsync(customer.Id, 80m, productId: (i + earlier) % 200 + 1, daysAgo: 100 + earlier);
+        var order = await bench.AddOrderAsync(customer.Id, 120m, productId: i % 200 + 1, daysAgo: 0);
+        var consumer = bench.Consumer();
+        var watch = Stopwatch.StartNew();
+        await consumer.HandleEventAsync(new Nop.Core.Domain.Orders.OrderPlacedEvent(order));
+        placed.Add(watch.Elapsed.TotalMilliseconds);
+        await consumer.HandleEventAsync(new Nop.Core.Domain.Orders.OrderStatusChangedEvent(order, Nop.Core.Domain.Orders.OrderStatus.Pending));
+        await consumer.HandleEventAsync(new Nop.Core.Domain.Orders.OrderPaidEvent(order));
+        checkout.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    rows.Add(("1b order placed handler, 50 rules", "p50 ms", F(P(placed, 50)), "", ""));
+    rows.Add(("", "p99 ms", F(P(placed, 99)), "", ""));
+    rows.Add(("   placed + status + paid handlers", "p50 ms", F(P(checkout, 50)), "", ""));
+    rows.Add(("", "p99 ms", F(P(checkout, 99)), "", ""));
+    rows.Add(("", "samples", placed.Count.ToString(), "", ""));
+}
+
 //2. bulk synchronisation of existing customers: on in-memory fakes the database is free, so it is measured on a real
 //PostgreSQL instead (--postgres, scenario 4)
-rows.Add(("2 bulk sync", "see --postgres (scenario 4)", "", "", ""));
+if (!ordersOnly)
+    rows.Add(("2 bulk sync", "see --postgres (scenario 4)", "", "", ""));
 
 //3. registration → subscribed with a healthy iContact (20 ms per request), through the background worker
+if (!ordersOnly)
 {
     var bench = await Bench.CreateAsync(emulator, latencyMs: 20, lists: ["Customers"], consentList: false);
     var worker = new DeliveryWorker(bench.Signal, bench.Provider.GetRequiredService<IServiceScopeFactory>());
@@ -139,6 +190,7 @@ namespace Nop.Plugin.Misc.IContact.Bench
         public InMemoryRepository<IcontactStoreStatus> Statuses { get; } = new();
         public InMemoryRepository<IcontactSyncRun> Runs { get; } = new();
         public InMemoryRepository<IcontactRuleRecord> RuleRows { get; } = new();
+        public OrderIndex OrderIndex { get; } = new();
         private ServiceProvider _provider;
 
         /// <summary>
@@ -167,6 +219,10 @@ namespace Nop.Plugin.Misc.IContact.Bench
             services.AddSingleton<Nop.Data.IRepository<NewsLetterSubscription>>(new ViewRepository<NewsLetterSubscription>(() => Store.Newsletters.Values.SelectMany(rows => rows)));
             services.AddSingleton<Nop.Data.IRepository<IcontactCustomerPageRow>>(new ViewRepository<IcontactCustomerPageRow>(() => []));
             services.AddSingleton<Nop.Data.IRepository<IcontactLease>>(new InMemoryRepository<IcontactLease> { UniqueKey = lease => lease.Name });
+            services.AddSingleton<Nop.Data.IRepository<Nop.Core.Domain.Orders.Order>>(OrderIndex.Orders);
+            services.AddSingleton<Nop.Data.IRepository<Nop.Core.Domain.Orders.OrderItem>>(OrderIndex.OrderItems);
+            services.AddSingleton<Nop.Data.IRepository<Nop.Core.Domain.Catalog.ProductCategory>>(OrderIndex.ProductCategories);
+            services.AddSingleton<Nop.Data.IRepository<Nop.Core.Domain.Catalog.ProductManufacturer>>(new InMemoryRepository<Nop.Core.Domain.Catalog.ProductManufacturer>());
             services.AddSingleton<Nop.Services.Plugins.IPluginService>(new InstalledPluginService());
             services.AddSingleton<Nop.Data.IRepository<IcontactFieldMap>>(new InMemoryRepository<IcontactFieldMap>());
             new FieldPlatformFakes().AddTo(services);
@@ -174,6 +230,8 @@ namespace Nop.Plugin.Misc.IContact.Bench
             //the bench's subscriber table is indexed like a database would be
             services.AddScoped<SubscriberService>(_ => new IndexedSubscriberService(Subscribers, TimeProvider.System));
             services.AddScoped<CustomerFactsReader>(provider => new IndexedCustomerFactsReader(Store, provider));
+            services.AddScoped<OrderStatisticsReader>(_ => new IndexedOrderStatisticsReader(OrderIndex));
+            services.AddScoped<PurchaseReader>(_ => new IndexedPurchaseReader(OrderIndex));
             return services.BuildServiceProvider();
         }
 
@@ -202,6 +260,30 @@ namespace Nop.Plugin.Misc.IContact.Bench
                 bench.RuleRows.InsertAsync(new IcontactRuleRecord { StoreId = 0, RuleId = rules[order].Id, DisplayOrder = order, RuleJson = RuleStorage.SerializeRule(rules[order]) }).Wait();
             bench.Store.Index();
             return bench;
+        }
+
+        /// <summary>
+        /// Replaces the rules (before the first handler runs: rules are cached)
+        /// </summary>
+        public void UseRules(IReadOnlyList<IcontactRule> rules)
+        {
+            RuleRows.DeleteAsync(row => true).Wait();
+            for (var order = 0; order < rules.Count; order++)
+                RuleRows.InsertAsync(new IcontactRuleRecord { StoreId = 0, RuleId = rules[order].Id, DisplayOrder = order, RuleJson = RuleStorage.SerializeRule(rules[order]) }).Wait();
+        }
+
+        /// <summary>
+        /// Adds a paid, complete order of one product in store 0 (the bench's store)
+        /// </summary>
+        public async Task<Nop.Core.Domain.Orders.Order> AddOrderAsync(int customerId, decimal total, int productId, int daysAgo)
+        {
+            var order = new Nop.Core.Domain.Orders.Order
+            {
+                CustomerId = customerId, StoreId = 0, OrderTotal = total, OrderStatus = Nop.Core.Domain.Orders.OrderStatus.Complete,
+                PaymentStatus = Nop.Core.Domain.Payments.PaymentStatus.Paid, CreatedOnUtc = DateTime.UtcNow.AddDays(-daysAgo)
+            };
+            await OrderIndex.AddAsync(order, new Nop.Core.Domain.Orders.OrderItem { ProductId = productId, Quantity = 1, PriceInclTax = total });
+            return order;
         }
 
         public Customer NewCustomer(string email, bool consent)

@@ -197,6 +197,42 @@ namespace Nop.Core.Domain.Messages
         public int DisplayOrder { get; set; }
     }
 }
+namespace Nop.Core.Domain.Catalog
+{
+    public partial class Category : Nop.Core.BaseEntity
+    {
+        public string Name { get; set; }
+        public int ParentCategoryId { get; set; }
+        public bool Published { get; set; }
+        public bool Deleted { get; set; }
+    }
+    public partial class Manufacturer : Nop.Core.BaseEntity
+    {
+        public string Name { get; set; }
+        public bool Published { get; set; }
+        public bool Deleted { get; set; }
+    }
+    public partial class Product : Nop.Core.BaseEntity
+    {
+        public string Name { get; set; }
+        public bool Published { get; set; }
+        public bool Deleted { get; set; }
+    }
+    public partial class ProductCategory : Nop.Core.BaseEntity
+    {
+        public int ProductId { get; set; }
+        public int CategoryId { get; set; }
+        public bool IsFeaturedProduct { get; set; }
+        public int DisplayOrder { get; set; }
+    }
+    public partial class ProductManufacturer : Nop.Core.BaseEntity
+    {
+        public int ProductId { get; set; }
+        public int ManufacturerId { get; set; }
+        public bool IsFeaturedProduct { get; set; }
+        public int DisplayOrder { get; set; }
+    }
+}
 namespace Nop.Core.Domain.Orders
 {
     public partial class Order : Nop.Core.BaseEntity

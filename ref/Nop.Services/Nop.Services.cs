@@ -4,6 +4,22 @@ namespace Nop.Services.Common
     {
     }
 }
+namespace Nop.Services.Catalog
+{
+    public partial interface ICategoryService
+    {
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Catalog.Category>> GetAllCategoriesAsync(int storeId = 0, bool showHidden = false);
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Catalog.Category>> GetCategoriesByIdsAsync(int[] categoryIds);
+    }
+    public partial interface IManufacturerService
+    {
+        System.Threading.Tasks.Task<Nop.Core.IPagedList<Nop.Core.Domain.Catalog.Manufacturer>> GetAllManufacturersAsync(string manufacturerName = "", int storeId = 0, int pageIndex = 0, int pageSize = 2147483647, bool showHidden = false, bool? overridePublished = null);
+    }
+    public partial interface IProductService
+    {
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Catalog.Product>> GetProductsByIdsAsync(int[] productIds);
+    }
+}
 namespace Nop.Services.Configuration
 {
     public partial interface ISettingService

@@ -25,7 +25,9 @@ public sealed class PostgresDatabase
     /// </summary>
     private static readonly Dictionary<Type, string> TableNames = new()
     {
-        [typeof(CustomerCustomerRoleMapping)] = "Customer_CustomerRole_Mapping"
+        [typeof(CustomerCustomerRoleMapping)] = "Customer_CustomerRole_Mapping",
+        [typeof(Nop.Core.Domain.Catalog.ProductCategory)] = "Product_Category_Mapping",
+        [typeof(Nop.Core.Domain.Catalog.ProductManufacturer)] = "Product_Manufacturer_Mapping"
     };
 
     /// <summary>
@@ -38,7 +40,9 @@ public sealed class PostgresDatabase
     };
 
     private static readonly Type[] PlatformEntities =
-        [typeof(Customer), typeof(CustomerRole), typeof(CustomerCustomerRoleMapping), typeof(NewsLetterSubscription), typeof(NewsLetterSubscriptionType), typeof(Store)];
+        [typeof(Customer), typeof(CustomerRole), typeof(CustomerCustomerRoleMapping), typeof(NewsLetterSubscription), typeof(NewsLetterSubscriptionType), typeof(Store),
+            typeof(Nop.Core.Domain.Orders.Order), typeof(Nop.Core.Domain.Orders.OrderItem), typeof(Nop.Core.Domain.Catalog.Product),
+            typeof(Nop.Core.Domain.Catalog.ProductCategory), typeof(Nop.Core.Domain.Catalog.ProductManufacturer)];
 
     private static readonly CitextParameterDataProvider Provider = new();
 

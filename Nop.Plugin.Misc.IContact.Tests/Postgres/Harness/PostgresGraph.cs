@@ -25,6 +25,9 @@ public static class PostgresGraph
         services.AddSingleton<IRepository<CustomerCustomerRoleMapping>>(database.Repository<CustomerCustomerRoleMapping>());
         services.AddSingleton<IRepository<NewsLetterSubscription>>(database.Repository<NewsLetterSubscription>());
         services.AddSingleton<IRepository<Nop.Core.Domain.Orders.Order>>(database.Repository<Nop.Core.Domain.Orders.Order>());
+        services.AddSingleton<IRepository<Nop.Core.Domain.Orders.OrderItem>>(database.Repository<Nop.Core.Domain.Orders.OrderItem>());
+        services.AddSingleton<IRepository<Nop.Core.Domain.Catalog.ProductCategory>>(database.Repository<Nop.Core.Domain.Catalog.ProductCategory>());
+        services.AddSingleton<IRepository<Nop.Core.Domain.Catalog.ProductManufacturer>>(database.Repository<Nop.Core.Domain.Catalog.ProductManufacturer>());
         services.AddSingleton<IRepository<IcontactCustomerPageRow>>(database.Repository<IcontactCustomerPageRow>());
         foreach (var entity in PluginSchema.EntityTypes)
         {

@@ -1,0 +1,131 @@
+using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Plugin.Misc.IContact.Domain;
+using Nop.Plugin.Misc.IContact.Services;
+
+namespace Nop.Plugin.Misc.IContact.Tests.Pipeline;
+
+/// <summary>
+/// "No order for D days" has no event: the schedule task finds the customers who became lapsed (issue 11)
+/// </summary>
+public class LapsedCustomerTests : PipelineTestBase
+{
+    private IcontactRule WinBack(RuleRemoval removal = RuleRemoval.Unsubscribe) => new()
+    {
+        Trigger = RuleTrigger.Customers, CustomerRoleIds = [RegisteredRoleId], LapsedDays = 180, ListId = VipListId, ListName = "Win-back",
+        WhenNoLongerMatching = removal
+    };
+
+    private Order AddOrder(Customer customer, int daysAgo)
+    {
+        var order = new Order
+        {
+            CustomerId = customer.Id, StoreId = StoreId, OrderTotal = 10m, OrderStatus = OrderStatus.Complete, PaymentStatus = PaymentStatus.Paid,
+            CreatedOnUtc = Clock.GetUtcNow().UtcDateTime.AddDays(-daysAgo)
+        };
+        Orders.InsertAsync(order).Wait();
+        return order;
+    }
+
+    private Task RunTaskAsync() =>
+        new SynchronizationTask(Settings[StoreId], Resolve<InstallationGuard>(), Resolve<LapsedCustomerService>(), QueueAdmin(), Status(), Runner(), Clock, Reconciler())
+            .ExecuteAsync();
+
+    [Test]
+    public async Task The_task_puts_customers_without_an_order_for_180_days_on_the_win_back_list()
+    {
+        //"no order for 180 days → Win-back"
+        UseRules(WinBack());
+        var lapsed = NewCustomer("ann@example.com");
+        AddOrder(lapsed, daysAgo: 400);
+        AddOrder(lapsed, daysAgo: 181);
+        AddOrder(NewCustomer("bob@example.com"), daysAgo: 30);
+        NewCustomer("cid@example.com");
+        var otherStore = NewCustomer("dan@example.com");
+        Orders.InsertAsync(new Order { CustomerId = otherStore.Id, StoreId = StoreId + 1, CreatedOnUtc = Clock.GetUtcNow().UtcDateTime.AddDays(-300) }).Wait();
+
+        await RunTaskAsync();
+        await DeliverAllAsync();
+
+        Assert.That(StatusOn("ann@example.com", VipListId), Is.EqualTo("normal"));
+        Assert.That(StatusOn("bob@example.com", VipListId), Is.Null, "ordered 30 days ago");
+        Assert.That(StatusOn("cid@example.com", VipListId), Is.Null, "never ordered: not lapsed");
+        Assert.That(StatusOn("dan@example.com", VipListId), Is.Null, "lapsed in another store");
+    }
+
+    [Test]
+    public async Task A_customer_becomes_lapsed_once()
+    {
+        var rule = WinBack();
+        UseRules(rule);
+        AddOrder(NewCustomer("ann@example.com"), daysAgo: 200);
+        await RunTaskAsync();
+        await DeliverAllAsync();
+        var queued = Queue.Items.Count;
+        Assert.That(Resolve<LapsedCustomerService>().Candidates(rule, StoreId, 0).Count(), Is.Zero, "on the list: no longer a candidate");
+
+        //the next runs (the check is due again after its period) find nobody new
+        Clock.Advance(IcontactDefaults.LapsedCheckPeriod + TimeSpan.FromMinutes(1));
+        await RunTaskAsync();
+        Clock.Advance(IcontactDefaults.LapsedCheckPeriod + TimeSpan.FromMinutes(1));
+        await RunTaskAsync();
+
+        Assert.That(Queue.Items.Count, Is.EqualTo(queued));
+    }
+
+    [Test]
+    public async Task A_customer_left_alone_in_iContact_is_not_queued_again_by_every_check()
+    {
+        UseRules(WinBack());
+        UnsubscribedInIcontact("ann@example.com", VipListId);
+        AddOrder(NewCustomer("ann@example.com"), daysAgo: 200);
+        await RunTaskAsync();
+        await DeliverAllAsync();
+        Assert.That(Queue.Items.Single().State, Is.EqualTo(QueueItemState.LeftAlone));
+
+        Clock.Advance(IcontactDefaults.LapsedCheckPeriod + TimeSpan.FromMinutes(1));
+        await RunTaskAsync();
+
+        Assert.That(Queue.Items, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_new_order_ends_the_lapse_and_unsubscribes_and_a_later_lapse_is_queued_again()
+    {
+        UseRules(WinBack());
+        var customer = NewCustomer("ann@example.com");
+        AddOrder(customer, daysAgo: 200);
+        await RunTaskAsync();
+        await DeliverAllAsync();
+        Assert.That(StatusOn("ann@example.com", VipListId), Is.EqualTo("normal"));
+
+        var order = AddOrder(customer, daysAgo: 0);
+        await Consumer().HandleEventAsync(new OrderPlacedEvent(order));
+        await DeliverAllAsync();
+        Assert.That(StatusOn("ann@example.com", VipListId), Is.EqualTo("unsubscribed"));
+
+        Clock.Advance(TimeSpan.FromDays(181));
+        await RunTaskAsync();
+        await DeliverAllAsync();
+
+        //queued again; delivery then leaves the contact alone: iContact only says "unsubscribed", not who unsubscribed it
+        //(issue 13: nothing re-subscribes a contact unsubscribed in iContact)
+        var relapse = Queue.Items.Where(item => item.Operation == QueueOperation.Subscribe).OrderBy(item => item.Id).Last();
+        Assert.That(relapse.CreatedOnUtc, Is.GreaterThan(order.CreatedOnUtc));
+        Assert.That(relapse.State, Is.EqualTo(QueueItemState.LeftAlone));
+    }
+
+    [Test]
+    public async Task Lapsed_customers_outside_the_rules_roles_are_not_queued()
+    {
+        var rule = WinBack();
+        UseRules(rule);
+        AddOrder(NewCustomer("vip@example.com", true, VipRoleId), daysAgo: 200);
+
+        await RunTaskAsync();
+
+        Assert.That(Queue.Items, Is.Empty);
+        Assert.That(Resolve<LapsedCustomerService>().Candidates(rule, StoreId, 0).Count(), Is.Zero, "the query itself asks for the roles");
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Nop.Plugin.Misc.IContact.Domain;
+using Nop.Plugin.Misc.IContact.Models;
+using Nop.Plugin.Misc.IContact.Services;
+using Nop.Services.Catalog;
+
+namespace Nop.Plugin.Misc.IContact.Factories;
+
+/// <summary>
+/// Prepares what the rule editor offers beyond roles and lists (who a rule is about, the store's categories and
+/// manufacturers, what happens when a customer stops matching) and describes a rule's conditions in words for the grid
+/// </summary>
+public class RuleModelFactory
+{
+    #region Fields
+
+    protected readonly ErrorDescriber _errorDescriber;
+    protected readonly ICategoryService _categoryService;
+    protected readonly IManufacturerService _manufacturerService;
+    protected readonly IProductService _productService;
+
+    #endregion
+
+    #region Ctor
+
+    public RuleModelFactory(ErrorDescriber errorDescriber, ICategoryService categoryService, IManufacturerService manufacturerService, IProductService productService)
+    {
+        _errorDescriber = errorDescriber;
+        _categoryService = categoryService;
+        _manufacturerService = manufacturerService;
+        _productService = productService;
+    }
+
+    #endregion
+
+    #region Utilities
+
+    protected virtual Task<string> T(string key, params object[] args) => _errorDescriber.ResourceAsync(key, args);
+
+    #endregion
+
+    #region Methods
+
+    /// <summary>
+    /// Fills the editor's choices: triggers, removals, and the store's categories and manufacturers (unpublished ones too)
+    /// </summary>
+    public virtual async Task PrepareEditorAsync(ConfigurationModel model, int storeId)
+    {
+        model.AvailableTriggers = [];
+        foreach (var trigger in Enum.GetValues<RuleTrigger>())
+            model.AvailableTriggers.Add(new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Rules.Trigger.{trigger}"), ((int)trigger).ToString(CultureInfo.InvariantCulture)));
+        model.AvailableRemovals = [];
+        foreach (var removal in new[] { RuleRemoval.LeaveOnList, RuleRemoval.Unsubscribe })
+            model.AvailableRemovals.Add(new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Rules.Removal.{removal}"), ((int)removal).ToString(CultureInfo.InvariantCulture)));
+
+        model.AvailableCategories = (await _categoryService.GetAllCategoriesAsync(storeId, showHidden: true))
+            .Where(category => !category.Deleted)
+            .Select(category => new SelectListItem(category.Name, category.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+        model.AvailableManufacturers = (await _manufacturerService.GetAllManufacturersAsync(storeId: storeId, showHidden: true))
+            .Where(manufacturer => !manufacturer.Deleted)
+            .Select(manufacturer => new SelectListItem(manufacturer.Name, manufacturer.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Gets a describer of rules' triggers and conditions in words ("Customers who paid an order, containing Coffee;
+    /// spent at least 500"), reading the catalog names of all the given rules at once
+    /// </summary>
+    public virtual async Task<Func<IcontactRule, string>> DescriberAsync(IReadOnlyCollection<IcontactRule> rules, int storeId)
+    {
+        var categories = rules.Any(rule => rule.CategoryIds.Count > 0)
+            ? (await _categoryService.GetAllCategoriesAsync(storeId, showHidden: true)).ToDictionary(category => category.Id, category => category.Name)
+            : [];
+        var manufacturers = rules.Any(rule => rule.ManufacturerIds.Count > 0)
+            ? (await _manufacturerService.GetAllManufacturersAsync(storeId: storeId, showHidden: true)).ToDictionary(manufacturer => manufacturer.Id, manufacturer => manufacturer.Name)
+            : [];
+        var productIds = rules.SelectMany(rule => rule.ProductIds).Distinct().ToArray();
+        var products = productIds.Length > 0 ? (await _productService.GetProductsByIdsAsync(productIds)).ToDictionary(product => product.Id, product => product.Name) : [];
+
+        var triggers = new Dictionary<RuleTrigger, string>();
+        foreach (var trigger in Enum.GetValues<RuleTrigger>())
+            triggers[trigger] = await T($"{IcontactDefaults.LocalePrefix}.Rules.Trigger.{trigger}");
+        var containing = await T($"{IcontactDefaults.LocalePrefix}.Rules.Condition.Catalog", "{0}");
+        var count = await T($"{IcontactDefaults.LocalePrefix}.Rules.Condition.MinOrderCount", "{0}");
+        var spent = await T($"{IcontactDefaults.LocalePrefix}.Rules.Condition.MinTotalSpent", "{0}");
+        var lapsed = await T($"{IcontactDefaults.LocalePrefix}.Rules.Condition.LapsedDays", "{0}");
+        var removals = new Dictionary<RuleRemoval, string>
+        {
+            [RuleRemoval.Unsubscribe] = await T($"{IcontactDefaults.LocalePrefix}.Rules.Removal.Unsubscribe"),
+            [RuleRemoval.LeaveOnList] = await T($"{IcontactDefaults.LocalePrefix}.Rules.Removal.LeaveOnList")
+        };
+
+        return rule =>
+        {
+            var parts = new List<string> { triggers.GetValueOrDefault(rule.Trigger, rule.Trigger.ToString()) };
+            if (rule.HasCatalogFilter)
+            {
+                var items = rule.ProductIds.Select(id => products.GetValueOrDefault(id, $"#{id}"))
+                    .Concat(rule.CategoryIds.Select(id => categories.GetValueOrDefault(id, $"#{id}")))
+                    .Concat(rule.ManufacturerIds.Select(id => manufacturers.GetValueOrDefault(id, $"#{id}")));
+                parts.Add(string.Format(CultureInfo.InvariantCulture, containing, string.Join(", ", items)));
+            }
+            if (rule.MinOrderCount > 0)
+                parts.Add(string.Format(CultureInfo.InvariantCulture, count, rule.MinOrderCount));
+            if (rule.MinTotalSpent > 0)
+                parts.Add(string.Format(CultureInfo.InvariantCulture, spent, rule.MinTotalSpent.ToString("0.##", CultureInfo.InvariantCulture)));
+            if (rule.LapsedDays > 0)
+                parts.Add(string.Format(CultureInfo.InvariantCulture, lapsed, rule.LapsedDays));
+            return string.Join("; ", parts) + " (" + removals.GetValueOrDefault(rule.WhenNoLongerMatching) + ")";
+        };
+    }
+
+    #endregion
+}
