@@ -1,3 +1,5 @@
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Plugin.Misc.IContact.Services;
 
@@ -34,6 +36,35 @@ public class BulkSyncTests : PipelineTestBase
     {
         for (var i = 0; i < registered; i++)
             NewCustomer($"c{i}@example.com");
+    }
+
+    /// <summary>
+    /// A rule that names no role ("spent 500 or more → VIP") is about every customer: a run reads every customer, not
+    /// only those in the roles other rules name (or none at all when no rule names a role)
+    /// </summary>
+    [TestCase(false, TestName = "A_rule_without_roles_covers_every_customer_in_a_run")]
+    [TestCase(true, TestName = "A_rule_without_roles_covers_every_customer_beside_a_rule_with_roles")]
+    public async Task RuleWithoutRoles(bool withRoleRule)
+    {
+        var vip = new IcontactRule { Trigger = RuleTrigger.OrderPaid, MinTotalSpent = 500m, ListId = VipListId, ListName = "VIP" };
+        UseRules(withRoleRule ? [new IcontactRule { CustomerRoleIds = [RegisteredRoleId], ListId = CustomersListId, ListName = "Customers" }, vip] : [vip]);
+        const int noRuleRole = 99;
+        var big = NewCustomer("big@example.com", true, noRuleRole);
+        var small = NewCustomer("small@example.com");
+        foreach (var (customer, total) in new[] { (big, 600m), (small, 100m) })
+            await Orders.InsertAsync(new Order
+            {
+                CustomerId = customer.Id, StoreId = StoreId, OrderTotal = total, CreatedOnUtc = Clock.GetUtcNow().UtcDateTime.AddDays(-3),
+                OrderStatus = OrderStatus.Complete, PaymentStatus = PaymentStatus.Paid
+            });
+
+        await Bulk().StartAsync(StoreId);
+        await RunToCompletionAsync();
+
+        Assert.That(Runs.Items.Single().TotalCustomers, Is.EqualTo(2));
+        Assert.That(StatusOn("big@example.com", VipListId), Is.EqualTo("normal"));
+        Assert.That(StatusOn("small@example.com", VipListId), Is.Null);
+        Assert.That(StatusOn("small@example.com", CustomersListId), Is.EqualTo(withRoleRule ? "normal" : null));
     }
 
     [Test]

@@ -4,7 +4,7 @@ using Nop.Core.Domain.Customers;
 namespace Nop.Plugin.Misc.IContact.Domain;
 
 /// <summary>
-/// Represents one row of the bulk synchronisation's page query: a customer, one of its roles among the rules' roles,
+/// Represents one row of the bulk synchronisation's page query: a customer, one of its roles among the rules' roles (or none),
 /// the type of one of its active newsletter rows in the store (or none) and its subscriber record (or none). Never
 /// stored and without a table: the platform's repository returns entities only, so the one query that joins the
 /// page's customers, roles, newsletter rows and subscriber records selects into this type
@@ -18,9 +18,9 @@ public class IcontactCustomerPageRow : BaseEntity
     public Customer Customer { get; set; }
 
     /// <summary>
-    /// Gets or sets one of the customer's roles among the rules' roles
+    /// Gets or sets one of the customer's roles among the rules' roles (null for none)
     /// </summary>
-    public int RoleId { get; set; }
+    public int? RoleId { get; set; }
 
     /// <summary>
     /// Gets or sets the type of one of the customer's active newsletter rows in the store (null for none)

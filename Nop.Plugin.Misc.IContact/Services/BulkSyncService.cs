@@ -128,7 +128,7 @@ public class BulkSyncService
             State = SyncRunState.Running,
             StartedOnUtc = now,
             CreatedToUtc = now,
-            TotalCustomers = CustomerFactsReader.RolesOf(rules) is { Length: > 0 } roles ? await _customerFactsReader.CountAsync(_customerFactsReader.CustomersInRoles(roles, now)) : 0
+            TotalCustomers = CustomerFactsReader.AudienceOf(rules) is { } audience ? await _customerFactsReader.CountAsync(_customerFactsReader.CustomersInRoles(audience, now)) : 0
         };
         await _runRepository.InsertAsync(run, false);
         return run;
@@ -168,9 +168,10 @@ public class BulkSyncService
     {
         var (settings, rules) = await RulesAsync(run.StoreId);
         var roles = CustomerFactsReader.RolesOf(rules);
+        var audience = CustomerFactsReader.AudienceOf(rules);
         var waiting = await _queueAdminService.CountWaitingForRunAsync(run.Id);
 
-        if (run.State == SyncRunState.Delivering || roles.Length == 0)
+        if (run.State == SyncRunState.Delivering || audience is null)
         {
             if (waiting > 0)
                 return false;
@@ -186,7 +187,7 @@ public class BulkSyncService
 
         var position = run.LastCustomerId;
         var withNewsletters = rules.Any(rule => rule.Enabled && rule.NeedsNewsletters);
-        var page = await _customerFactsReader.ReadPageAsync(roles, run.CreatedToUtc, position, run.StoreId, withNewsletters, StillAt(run, position));
+        var page = await _customerFactsReader.ReadPageAsync(audience, roles, run.CreatedToUtc, position, run.StoreId, withNewsletters, StillAt(run, position));
         if (page.Count == 0)
         {
             run.State = SyncRunState.Delivering;

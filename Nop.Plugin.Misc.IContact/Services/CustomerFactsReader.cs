@@ -61,6 +61,16 @@ public class CustomerFactsReader
         rules.Where(rule => rule.Enabled).SelectMany(rule => rule.CustomerRoleIds).Distinct().ToArray();
 
     /// <summary>
+    /// Gets the roles whose customers a bulk run reads: the roles the enabled rules name, or none (every customer)
+    /// when an enabled rule names no role (an order or newsletter rule such as "spent 500 or more" is about everyone);
+    /// null when there is no enabled rule
+    /// </summary>
+    public static int[] AudienceOf(IReadOnlyCollection<IcontactRule> rules) =>
+        rules.Any(rule => rule.Enabled && rule.CustomerRoleIds is not { Count: > 0 }) ? []
+        : RolesOf(rules) is { Length: > 0 } roles ? roles
+        : null;
+
+    /// <summary>
     /// Reads a customer's active roles from the mappings themselves, never from the platform's per-request role cache:
     /// a role-mapping event may reach the plugin before the platform's cache consumer has evicted the roles read
     /// earlier in the same request (consumer order is not fixed)
@@ -106,17 +116,18 @@ public class CustomerFactsReader
     /// store when asked and their subscriber records, in one query; the page is empty when the run is no longer where
     /// its caller found it
     /// </summary>
-    /// <param name="roleIds">The rules' roles</param>
+    /// <param name="audience">The customers' roles (none: every customer; see <see cref="AudienceOf"/>)</param>
+    /// <param name="roleIds">The rules' roles, read for each customer</param>
     /// <param name="createdToUtc">Newest registration the run covers</param>
     /// <param name="afterCustomerId">Id of the last customer read (0 at the start)</param>
     /// <param name="storeId">Store of the newsletter rows and subscriber records</param>
     /// <param name="withNewsletters">Whether a rule asks for newsletter consent</param>
     /// <param name="runStillThere">A query that finds the run only while it is still at this position (not run here)</param>
     /// <returns>The page, by id</returns>
-    public virtual async Task<IList<CustomerPageEntry>> ReadPageAsync(int[] roleIds, DateTime createdToUtc, int afterCustomerId, int storeId, bool withNewsletters,
-        IQueryable<IcontactSyncRun> runStillThere)
+    public virtual async Task<IList<CustomerPageEntry>> ReadPageAsync(int[] audience, int[] roleIds, DateTime createdToUtc, int afterCustomerId, int storeId,
+        bool withNewsletters, IQueryable<IcontactSyncRun> runStillThere)
     {
-        var page = CustomersInRoles(roleIds, createdToUtc)
+        var page = CustomersInRoles(audience, createdToUtc)
             .Where(c => c.Id > afterCustomerId && runStillThere.Any())
             .OrderBy(c => c.Id)
             .Take(IcontactDefaults.BulkPageSize);
@@ -124,17 +135,17 @@ public class CustomerFactsReader
         var newsletters = _newsLetterSubscriptionRepository.Table;
         var subscribers = _subscriberService.RecordsOfStore(storeId);
 
-        //one row per customer × role × newsletter row (or none) × subscriber record (or none): a few rows per customer
+        //one row per customer × role (or none) × newsletter row (or none) × subscriber record (or none): a few rows per customer
         var rows = await _pageRowRepository.GetAllAsync(_ =>
             from customer in page
-            from mapping in mappings.Where(m => m.CustomerId == customer.Id && roleIds.Contains(m.CustomerRoleId))
+            from mapping in mappings.Where(m => m.CustomerId == customer.Id && roleIds.Contains(m.CustomerRoleId)).DefaultIfEmpty()
             from newsletter in newsletters.Where(n => withNewsletters && n.Active && (storeId == 0 || n.StoreId == storeId) && n.Email == customer.Email).DefaultIfEmpty()
             from subscriber in subscribers.Where(s => s.CustomerId == customer.Id).DefaultIfEmpty()
             select new IcontactCustomerPageRow
             {
                 Id = customer.Id,
                 Customer = customer,
-                RoleId = mapping.CustomerRoleId,
+                RoleId = mapping == null ? null : mapping.CustomerRoleId,
                 NewsletterTypeId = newsletter == null ? null : newsletter.TypeId,
                 Subscriber = subscriber
             });
@@ -143,7 +154,7 @@ public class CustomerFactsReader
             .GroupBy(row => row.Id)
             .OrderBy(group => group.Key)
             .Select(group => new CustomerPageEntry(group.First().Customer,
-                group.Select(row => row.RoleId).Distinct().ToList(),
+                group.Where(row => row.RoleId.HasValue).Select(row => row.RoleId.Value).Distinct().ToList(),
                 group.Where(row => row.NewsletterTypeId.HasValue).Select(row => row.NewsletterTypeId.Value).Distinct().ToList(),
                 group.First().Subscriber))
             .ToList();
