@@ -227,6 +227,8 @@ public class CredentialPageTests : ConfigurationControllerTestBase
     [TestCase(typeof(IcontactController))]
     [TestCase(typeof(IcontactRulesController))]
     [TestCase(typeof(IcontactSyncController))]
+    [TestCase(typeof(IcontactFieldsController))]
+    [TestCase(typeof(IcontactWebhooksController))]
     public void Every_action_requires_the_plugin_permission_and_the_antiforgery_token(Type type)
     {
         Assert.That(type.GetCustomAttribute<AuthorizeAdminAttribute>(), Is.Not.Null);

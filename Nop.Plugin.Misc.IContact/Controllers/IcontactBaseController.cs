@@ -1,13 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
 using Nop.Core;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Services.Configuration;
+using Nop.Web.Framework;
 using Nop.Web.Framework.Controllers;
+using Nop.Web.Framework.Mvc.Filters;
 
 namespace Nop.Plugin.Misc.IContact.Controllers;
 
 /// <summary>
-/// What the configure page's controllers share: the store scope being configured and the plugin's texts
+/// What the configure page's controllers share: admin-only access in the admin area with antiforgery validation
+/// (inherited, as nopCommerce's own BaseAdminController carries them), the store scope being configured and the
+/// plugin's texts
 /// </summary>
+[AuthorizeAdmin]
+[Area(AreaNames.ADMIN)]
+[AutoValidateAntiforgeryToken]
 public abstract class IcontactBaseController : BasePluginController
 {
     #region Fields

@@ -7,7 +7,6 @@ using Nop.Plugin.Misc.IContact.Services;
 using Nop.Services.Configuration;
 using Nop.Services.Messages;
 using Nop.Services.Security;
-using Nop.Web.Framework;
 using Nop.Web.Framework.Controllers;
 using Nop.Web.Framework.Mvc.Filters;
 
@@ -16,9 +15,6 @@ namespace Nop.Plugin.Misc.IContact.Controllers;
 /// <summary>
 /// Represents the configure page and its credentials and settings card
 /// </summary>
-[AuthorizeAdmin]
-[Area(AreaNames.ADMIN)]
-[AutoValidateAntiforgeryToken]
 public class IcontactController : IcontactBaseController
 {
     #region Fields

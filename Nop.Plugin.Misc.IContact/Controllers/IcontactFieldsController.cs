@@ -6,7 +6,6 @@ using Nop.Plugin.Misc.IContact.Models;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Services.Configuration;
 using Nop.Services.Security;
-using Nop.Web.Framework;
 using Nop.Web.Framework.Mvc;
 using Nop.Web.Framework.Mvc.Filters;
 
@@ -16,9 +15,6 @@ namespace Nop.Plugin.Misc.IContact.Controllers;
 /// Represents the contact fields card: the mapping grid and editor, creating a custom field on save, and going back to
 /// the shared mappings in a store scope
 /// </summary>
-[AuthorizeAdmin]
-[Area(AreaNames.ADMIN)]
-[AutoValidateAntiforgeryToken]
 public class IcontactFieldsController : IcontactBaseController
 {
     #region Fields

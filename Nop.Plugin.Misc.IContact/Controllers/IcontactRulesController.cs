@@ -6,7 +6,6 @@ using Nop.Plugin.Misc.IContact.Models;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Services.Configuration;
 using Nop.Services.Security;
-using Nop.Web.Framework;
 using Nop.Web.Framework.Mvc;
 using Nop.Web.Framework.Mvc.Filters;
 
@@ -15,9 +14,6 @@ namespace Nop.Plugin.Misc.IContact.Controllers;
 /// <summary>
 /// Represents the rules card: the rule grid and editor, creating a list, and the rule simulator
 /// </summary>
-[AuthorizeAdmin]
-[Area(AreaNames.ADMIN)]
-[AutoValidateAntiforgeryToken]
 public class IcontactRulesController : IcontactBaseController
 {
     #region Fields

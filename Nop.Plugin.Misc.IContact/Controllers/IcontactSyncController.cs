@@ -7,7 +7,6 @@ using Nop.Plugin.Misc.IContact.Models;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Services.Configuration;
 using Nop.Services.Security;
-using Nop.Web.Framework;
 using Nop.Web.Framework.Mvc;
 using Nop.Web.Framework.Mvc.Filters;
 
@@ -17,9 +16,6 @@ namespace Nop.Plugin.Misc.IContact.Controllers;
 /// Represents the queue and synchronisation card: the queue grid with retry and discard, and synchronising the store's
 /// existing customers (preview, start, progress)
 /// </summary>
-[AuthorizeAdmin]
-[Area(AreaNames.ADMIN)]
-[AutoValidateAntiforgeryToken]
 public class IcontactSyncController : IcontactBaseController
 {
     #region Fields

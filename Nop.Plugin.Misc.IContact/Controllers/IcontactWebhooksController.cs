@@ -5,7 +5,6 @@ using Nop.Plugin.Misc.IContact.Services;
 using Nop.Services.Configuration;
 using Nop.Services.Messages;
 using Nop.Services.Security;
-using Nop.Web.Framework;
 using Nop.Web.Framework.Mvc.Filters;
 
 namespace Nop.Plugin.Misc.IContact.Controllers;
@@ -13,9 +12,6 @@ namespace Nop.Plugin.Misc.IContact.Controllers;
 /// <summary>
 /// Represents the web hook buttons of the status card: register again, new secret
 /// </summary>
-[AuthorizeAdmin]
-[Area(AreaNames.ADMIN)]
-[AutoValidateAntiforgeryToken]
 public class IcontactWebhooksController : IcontactBaseController
 {
     #region Fields
