@@ -174,6 +174,9 @@ public static class IcontactLocales
         }),
         (new Version(1, 1, 0), new Dictionary<string, string>
         {
+            //bulk synchronisation: newsletter subscribers without an account (issue 11)
+            ["Plugins.Misc.IContact.Sync.Preview.SubscribeGuests"] = "Would be subscribed: newsletter subscribers without an account",
+
             //contact fields: field mapping (issue 11)
             ["Plugins.Misc.IContact.Queue.Operation.UpdateContact"] = "Update contact fields",
 
