@@ -272,6 +272,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
         services.AddSingleton<IRepository<ProductCategory>>(ProductCategories);
         services.AddSingleton<IRepository<ProductManufacturer>>(ProductManufacturers);
         services.AddSingleton<IRepository<IcontactCustomerPageRow>>(new ViewRepository<IcontactCustomerPageRow>(() => []));
+        services.AddSingleton<IRepository<IcontactGuestPageRow>>(new ViewRepository<IcontactGuestPageRow>(() => []));
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         services.RemoveAll<IHostedService>();
         return services.BuildServiceProvider();

@@ -138,6 +138,7 @@ public class IcontactSyncController : IcontactBaseController
                 list = p.Rule.ListName ?? p.Rule.ListId,
                 roles = roleNames(p.Rule.CustomerRoleIds),
                 subscribe = p.Subscribe,
+                subscribeGuests = p.SubscribeGuests,
                 alreadySubscribed = p.AlreadySubscribed,
                 skippedNoConsent = p.SkippedNoConsent,
                 skippedInactive = p.SkippedInactive,

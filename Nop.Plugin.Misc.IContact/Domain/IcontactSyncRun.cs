@@ -34,6 +34,12 @@ public class IcontactSyncRun : BaseEntity
     public int LastCustomerId { get; set; }
 
     /// <summary>
+    /// Gets or sets the id of the last newsletter row read for newsletter subscribers without an account (read by key
+    /// after the customers, while the run is <see cref="SyncRunState.ReadingGuests"/>)
+    /// </summary>
+    public int LastNewsletterId { get; set; }
+
+    /// <summary>
     /// Gets or sets the number of customers the run covers
     /// </summary>
     public int TotalCustomers { get; set; }
@@ -59,6 +65,11 @@ public enum SyncRunState
     /// Reading customers and queueing their changes
     /// </summary>
     Running = 10,
+
+    /// <summary>
+    /// Every customer read; reading the newsletter subscribers without an account and queueing their changes
+    /// </summary>
+    ReadingGuests = 15,
 
     /// <summary>
     /// Every customer read; waiting for the queue to deliver the last changes

@@ -163,5 +163,8 @@ public static class IcontactLocales110
         ["Plugins.Misc.IContact.Simulator.Condition.NotLapsed.Never"] = "no order for {0} days (never ordered: not lapsed)",
         ["Plugins.Misc.IContact.Simulator.Removal.Unsubscribe"] = "when no longer matching: unsubscribed from the list",
         ["Plugins.Misc.IContact.Simulator.Removal.LeaveOnList"] = "when no longer matching: left on the list (a withdrawn consent still unsubscribes)",
+
+        //bulk synchronisation: newsletter subscribers without an account (issue 11)
+        ["Plugins.Misc.IContact.Sync.Preview.SubscribeGuests"] = "Would be subscribed: newsletter subscribers without an account",
     };
 }

@@ -53,6 +53,7 @@ public class NopStartup : INopStartup
         services.AddScoped<RuleConditionFilter>();
         services.AddScoped<LapsedCustomerService>();
         services.AddScoped<BulkSyncService>();
+        services.AddScoped<NewsletterGuestSync>();
         services.AddScoped<SyncPreviewService>();
         services.AddScoped<SynchronizationRunner>();
         services.AddScoped<UnsubscribeReconciler>();

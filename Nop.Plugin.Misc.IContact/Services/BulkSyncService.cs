@@ -27,6 +27,7 @@ public class BulkSyncService
     protected readonly ICustomerService _customerService;
     protected readonly IcontactLeaseService _leaseService;
     protected readonly IcontactRuleService _ruleService;
+    protected readonly NewsletterGuestSync _newsletterGuestSync;
     protected readonly OrderStatisticsReader _orderStatisticsReader;
     protected readonly PurchaseReader _purchaseReader;
     protected readonly IRepository<IcontactSyncRun> _runRepository;
@@ -45,6 +46,7 @@ public class BulkSyncService
         ICustomerService customerService,
         IcontactLeaseService leaseService,
         IcontactRuleService ruleService,
+        NewsletterGuestSync newsletterGuestSync,
         OrderStatisticsReader orderStatisticsReader,
         PurchaseReader purchaseReader,
         IRepository<IcontactSyncRun> runRepository,
@@ -59,6 +61,7 @@ public class BulkSyncService
         _customerService = customerService;
         _leaseService = leaseService;
         _ruleService = ruleService;
+        _newsletterGuestSync = newsletterGuestSync;
         _orderStatisticsReader = orderStatisticsReader;
         _purchaseReader = purchaseReader;
         _runRepository = runRepository;
@@ -135,25 +138,20 @@ public class BulkSyncService
     }
 
     /// <summary>
-    /// Finds a run only while its stored position is still where this step found it: a second runner of the same step
-    /// (one that read the run before the first runner's lease was given back) finds it moved and gives the page up.
-    /// The query is not run here; the page query carries it.
+    /// Finds a run only while its stored state and position are still where this step found them: a second runner of the
+    /// same step (one that read the run before the first runner's lease was given back) finds it moved and gives the
+    /// page up. The query is not run here; the page query carries it.
     /// </summary>
     protected virtual IQueryable<IcontactSyncRun> StillAt(IcontactSyncRun run, int position)
     {
-        var (runId, completed) = (run.Id, (int)SyncRunState.Completed);
-        return _runRepository.Table.Where(stored => stored.Id == runId && stored.LastCustomerId == position && stored.StateId != completed);
+        var (runId, stateId) = (run.Id, run.StateId);
+        return _runRepository.Table.Where(stored => stored.Id == runId && stored.LastCustomerId == position && stored.StateId == stateId);
     }
 
-    /// <summary>
-    /// Checks that a run's stored position is still where this step found it
-    /// </summary>
     protected virtual async Task<bool> StillAtAsync(IcontactSyncRun run, int position) =>
         (await _runRepository.GetAllAsync(_ => StillAt(run, position))).Count > 0;
 
-    /// <summary>
-    /// Stores a run's new position (steps of one run take its lease, and the page query checked the position)
-    /// </summary>
+    //steps of one run take its lease, and the page query checked the position
     protected virtual Task AdvanceAsync(IcontactSyncRun run) => _runRepository.UpdateAsync(run, false);
 
     /// <summary>
@@ -161,7 +159,7 @@ public class BulkSyncService
     /// queue, and memory, stay small however many customers the store has). Five round trips a page: the count of the
     /// run's waiting changes; the page by key with the customers' roles, newsletter rows and subscriber records, checked
     /// against the run's stored position (one query); the page's changes in one list insert (the platform reads the ids
-    /// first: two); the new position.
+    /// first: two); the new position. After the customers, newsletter subscribers without an account (NewsletterGuestSync).
     /// </summary>
     /// <returns>True when the step did something (read a page or moved the run on); false while it only waits</returns>
     public virtual async Task<bool> StepAsync(IcontactSyncRun run)
@@ -170,6 +168,7 @@ public class BulkSyncService
         var roles = CustomerFactsReader.RolesOf(rules);
         var audience = CustomerFactsReader.AudienceOf(rules);
         var waiting = await _queueAdminService.CountWaitingForRunAsync(run.Id);
+        var guests = NewsletterGuestSync.Applies(rules);
 
         if (run.State == SyncRunState.Delivering || audience is null)
         {
@@ -185,15 +184,19 @@ public class BulkSyncService
         if (waiting >= 2 * Math.Clamp(settings.BatchSize, 1, 1000))
             return false;
 
+        //after the customers, newsletter subscribers without an account (issue 11)
+        if (run.State == SyncRunState.ReadingGuests)
+            return await _newsletterGuestSync.StepAsync(run, rules);
+
         var position = run.LastCustomerId;
         var withNewsletters = rules.Any(rule => rule.Enabled && rule.NeedsNewsletters);
         var page = await _customerFactsReader.ReadPageAsync(audience, roles, run.CreatedToUtc, position, run.StoreId, withNewsletters, StillAt(run, position));
         if (page.Count == 0)
         {
-            run.State = SyncRunState.Delivering;
             if (!await StillAtAsync(run, position))
                 return false;
 
+            run.State = guests ? SyncRunState.ReadingGuests : SyncRunState.Delivering;
             await AdvanceAsync(run);
             return true;
         }

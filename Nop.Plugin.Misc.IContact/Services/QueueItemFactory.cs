@@ -61,7 +61,7 @@ public static class QueueItemFactory
     /// A newsletter subscriber without an account (customer id 0) joins the list a rule puts it on; iContact gets the
     /// address only
     /// </summary>
-    public static IcontactQueueItem SubscribeGuest(int storeId, string email, RuleTarget target) => new()
+    public static IcontactQueueItem SubscribeGuest(int storeId, string email, RuleTarget target, int syncRunId = 0) => new()
     {
         StoreId = storeId,
         CustomerId = 0,
@@ -70,7 +70,8 @@ public static class QueueItemFactory
         Operation = QueueOperation.Subscribe,
         ListId = target.ListId,
         RuleId = target.Rule.Id,
-        SubscriptionStatus = target.Status
+        SubscriptionStatus = target.Status,
+        SyncRunId = syncRunId
     };
 
     /// <summary>

@@ -63,6 +63,14 @@ public class SubscriberService
         _subscriberRepository.GetAllAsync(query => query.Where(s => s.CustomerId == 0 && emails.Contains(s.Email)));
 
     /// <summary>
+    /// Gets the guest records (customer id 0) of some addresses in a store
+    /// </summary>
+    /// <param name="storeId">Store identifier</param>
+    /// <param name="emails">Normalised addresses (a List: see <see cref="GetByContactIdsAsync"/>)</param>
+    public virtual Task<IList<IcontactSubscriber>> GetGuestsOfStoreAsync(int storeId, List<string> emails) =>
+        _subscriberRepository.GetAllAsync(query => query.Where(s => s.CustomerId == 0 && s.StoreId == storeId && emails.Contains(s.Email)));
+
+    /// <summary>
     /// Gets the records of a customer in every store
     /// </summary>
     public virtual Task<IList<IcontactSubscriber>> GetAllAsync(int customerId) =>

@@ -10,6 +10,11 @@ namespace Nop.Plugin.Misc.IContact.Services;
 public record RulePreview(IcontactRule Rule)
 {
     public int Subscribe { get; set; }
+
+    /// <summary>
+    /// Gets or sets the newsletter subscribers without a customer account the rule would add (see <see cref="NewsletterGuestSync"/>)
+    /// </summary>
+    public int SubscribeGuests { get; set; }
     public int AlreadySubscribed { get; set; }
     public int SkippedNoConsent { get; set; }
     public int SkippedInactive { get; set; }
@@ -40,6 +45,7 @@ public class SyncPreviewService
     protected readonly ICustomerService _customerService;
     protected readonly IcontactRuleService _ruleService;
     protected readonly INewsLetterSubscriptionService _newsLetterSubscriptionService;
+    protected readonly NewsletterGuestSync _newsletterGuestSync;
     protected readonly OrderStatisticsReader _orderStatisticsReader;
     protected readonly PurchaseReader _purchaseReader;
     protected readonly RuleConditionFilter _ruleConditionFilter;
@@ -55,6 +61,7 @@ public class SyncPreviewService
         ICustomerService customerService,
         IcontactRuleService ruleService,
         INewsLetterSubscriptionService newsLetterSubscriptionService,
+        NewsletterGuestSync newsletterGuestSync,
         OrderStatisticsReader orderStatisticsReader,
         PurchaseReader purchaseReader,
         RuleConditionFilter ruleConditionFilter,
@@ -66,6 +73,7 @@ public class SyncPreviewService
         _customerService = customerService;
         _ruleService = ruleService;
         _newsLetterSubscriptionService = newsLetterSubscriptionService;
+        _newsletterGuestSync = newsletterGuestSync;
         _orderStatisticsReader = orderStatisticsReader;
         _purchaseReader = purchaseReader;
         _ruleConditionFilter = ruleConditionFilter;
@@ -90,7 +98,11 @@ public class SyncPreviewService
         var unsubscribedInIcontact = await _unsubscribeReconciler.UnsubscribedEmailsAsync(storeId, rules.Select(rule => rule.ListId), cancellationToken);
         var previews = rules.Where(rule => rule.Enabled).Select(rule => new RulePreview(rule)).ToList();
         foreach (var preview in previews)
-            await CountAsync(preview, storeId, unsubscribedInIcontact.GetValueOrDefault(preview.Rule.ListId ?? string.Empty));
+        {
+            var unsubscribed = unsubscribedInIcontact.GetValueOrDefault(preview.Rule.ListId ?? string.Empty);
+            await CountAsync(preview, storeId, unsubscribed);
+            preview.SubscribeGuests = await _newsletterGuestSync.CountAsync(preview.Rule, storeId, unsubscribed);
+        }
 
         return previews;
     }
@@ -98,7 +110,7 @@ public class SyncPreviewService
     /// <summary>
     /// Counts what one rule would do with aggregate queries over the customers in its roles that meet its trigger and
     /// order conditions, each outcome in the order the rule decides (no address, inactive, already on the list,
-    /// unsubscribed in iContact, no consent). Newsletter subscribers without an account are not counted.
+    /// unsubscribed in iContact, no consent). Newsletter subscribers without an account are counted apart (SubscribeGuests).
     /// </summary>
     protected virtual async Task CountAsync(RulePreview preview, int storeId, ISet<string> unsubscribedInIcontact)
     {

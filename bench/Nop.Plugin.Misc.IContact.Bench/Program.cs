@@ -218,6 +218,7 @@ namespace Nop.Plugin.Misc.IContact.Bench
                 Store.Roles.SelectMany(pair => pair.Value.Select(roleId => new CustomerCustomerRoleMapping { CustomerId = pair.Key, CustomerRoleId = roleId }))));
             services.AddSingleton<Nop.Data.IRepository<NewsLetterSubscription>>(new ViewRepository<NewsLetterSubscription>(() => Store.Newsletters.Values.SelectMany(rows => rows)));
             services.AddSingleton<Nop.Data.IRepository<IcontactCustomerPageRow>>(new ViewRepository<IcontactCustomerPageRow>(() => []));
+            services.AddSingleton<Nop.Data.IRepository<IcontactGuestPageRow>>(new ViewRepository<IcontactGuestPageRow>(() => []));
             services.AddSingleton<Nop.Data.IRepository<IcontactLease>>(new InMemoryRepository<IcontactLease> { UniqueKey = lease => lease.Name });
             services.AddSingleton<Nop.Data.IRepository<Nop.Core.Domain.Orders.Order>>(OrderIndex.Orders);
             services.AddSingleton<Nop.Data.IRepository<Nop.Core.Domain.Orders.OrderItem>>(OrderIndex.OrderItems);

@@ -29,6 +29,7 @@ public static class PostgresGraph
         services.AddSingleton<IRepository<Nop.Core.Domain.Catalog.ProductCategory>>(database.Repository<Nop.Core.Domain.Catalog.ProductCategory>());
         services.AddSingleton<IRepository<Nop.Core.Domain.Catalog.ProductManufacturer>>(database.Repository<Nop.Core.Domain.Catalog.ProductManufacturer>());
         services.AddSingleton<IRepository<IcontactCustomerPageRow>>(database.Repository<IcontactCustomerPageRow>());
+        services.AddSingleton<IRepository<IcontactGuestPageRow>>(database.Repository<IcontactGuestPageRow>());
         foreach (var entity in PluginSchema.EntityTypes)
         {
             var repository = typeof(IRepository<>).MakeGenericType(entity);
