@@ -2,7 +2,6 @@ using Nop.Core.Domain.Customers;
 using Nop.Data;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Services.Configuration;
-using Nop.Services.Customers;
 using Nop.Services.Messages;
 
 namespace Nop.Plugin.Misc.IContact.Services;
@@ -24,7 +23,6 @@ public class BulkSyncService
 
     protected readonly ContactSnapshotBuilder _contactSnapshotBuilder;
     protected readonly CustomerFactsReader _customerFactsReader;
-    protected readonly ICustomerService _customerService;
     protected readonly IcontactLeaseService _leaseService;
     protected readonly IcontactRuleService _ruleService;
     protected readonly NewsletterGuestSync _newsletterGuestSync;
@@ -34,7 +32,6 @@ public class BulkSyncService
     protected readonly ISettingService _settingService;
     protected readonly QueueAdminService _queueAdminService;
     protected readonly QueueService _queueService;
-    protected readonly SubscriberService _subscriberService;
     protected readonly TimeProvider _timeProvider;
 
     #endregion
@@ -43,7 +40,6 @@ public class BulkSyncService
 
     public BulkSyncService(ContactSnapshotBuilder contactSnapshotBuilder,
         CustomerFactsReader customerFactsReader,
-        ICustomerService customerService,
         IcontactLeaseService leaseService,
         IcontactRuleService ruleService,
         NewsletterGuestSync newsletterGuestSync,
@@ -53,12 +49,10 @@ public class BulkSyncService
         ISettingService settingService,
         QueueAdminService queueAdminService,
         QueueService queueService,
-        SubscriberService subscriberService,
         TimeProvider timeProvider)
     {
         _contactSnapshotBuilder = contactSnapshotBuilder;
         _customerFactsReader = customerFactsReader;
-        _customerService = customerService;
         _leaseService = leaseService;
         _ruleService = ruleService;
         _newsletterGuestSync = newsletterGuestSync;
@@ -68,7 +62,6 @@ public class BulkSyncService
         _settingService = settingService;
         _queueAdminService = queueAdminService;
         _queueService = queueService;
-        _subscriberService = subscriberService;
         _timeProvider = timeProvider;
     }
 
@@ -83,13 +76,6 @@ public class BulkSyncService
         var settings = await _settingService.LoadSettingAsync<IcontactSettings>(storeId);
         return (settings, await _ruleService.GetRulesAsync(storeId));
     }
-
-    /// <summary>
-    /// Gets a value indicating whether a contact on its lists got its fields under other field mappings than the current
-    /// ones (a record from before mappings existed got the default mapping's)
-    /// </summary>
-    protected static bool FieldMappingsChanged(IcontactSubscriber subscriber, FieldMapSet fields, IcontactSettings settings) =>
-        subscriber is not null && (subscriber.FieldsVersion ?? FieldMappingService.VersionOf(FieldMappingService.DefaultMappings(settings))) != fields.Version;
 
     #endregion
 
@@ -235,7 +221,7 @@ public class BulkSyncService
 
             if (missing.Count > 0)
                 items.AddRange(missing.Select(target => QueueItemFactory.Subscribe(run.StoreId, customer, target, snapshotOf(customer), run.Id)));
-            else if (targets.Count > 0 && FieldMappingsChanged(subscriber, fields, settings))
+            else if (targets.Count > 0 && FieldMappingService.SentUnderOtherMappings(subscriber, fields, settings))
                 items.Add(QueueItemFactory.UpdateContact(run.StoreId, customer, snapshotOf(customer), run.Id));
         }
 

@@ -107,6 +107,13 @@ public class FieldMappingService
     }
 
     /// <summary>
+    /// Gets a value indicating whether a contact on its lists got its fields under other field mappings than the current
+    /// ones (a record from before mappings existed got the default mapping's)
+    /// </summary>
+    public static bool SentUnderOtherMappings(IcontactSubscriber subscriber, FieldMapSet fields, IcontactSettings settings) =>
+        subscriber is not null && (subscriber.FieldsVersion ?? VersionOf(DefaultMappings(settings))) != fields.Version;
+
+    /// <summary>
     /// Gets the version of a set of mappings: the first 16 hex digits of a SHA-256 over their canonical form
     /// </summary>
     public static string VersionOf(IEnumerable<FieldMapping> mappings)
