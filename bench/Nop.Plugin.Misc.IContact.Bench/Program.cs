@@ -42,17 +42,21 @@ if (args.Contains("--postgres"))
 var ordersOnly = args.Contains("--orders");
 var BackgroundOrders = ArgInt("--background-orders", 5_000);
 
+//handler timings leave out the first calls, which compile (JIT) the code path: the percentiles describe a running store
+const int Warmup = 20;
+
 //1. registration path: time inside the registration event handler, iContact answering in 2 s
 if (!ordersOnly)
 {
     var bench = await Bench.CreateAsync(emulator, latencyMs: 2_000, lists: ["Customers"], consentList: false);
     var ours = new List<double>();
-    for (var i = 0; i < 300; i++)
+    for (var i = -Warmup; i < 300; i++)
     {
         var customer = bench.NewCustomer($"reg{i}@example.com", consent: false);
         var watch = Stopwatch.StartNew();
         await bench.Consumer().HandleEventAsync(new CustomerRegisteredEvent(customer));
-        ours.Add(watch.Elapsed.TotalMilliseconds);
+        if (i >= 0)
+            ours.Add(watch.Elapsed.TotalMilliseconds);
     }
 
     //the baseline calls iContact inside the handler, as nopCommerce's Brevo plugin does with its API
@@ -93,7 +97,7 @@ if (!ordersOnly)
 
     var placed = new List<double>();
     var checkout = new List<double>();
-    for (var i = 0; i < 300; i++)
+    for (var i = -Warmup; i < 300; i++)
     {
         var customer = bench.NewCustomer($"buyer{i}@example.com", consent: false);
         for (var earlier = 0; earlier < i % 4; earlier++)
@@ -102,9 +106,12 @@ if (!ordersOnly)
         var consumer = bench.Consumer();
         var watch = Stopwatch.StartNew();
         await consumer.HandleEventAsync(new Nop.Core.Domain.Orders.OrderPlacedEvent(order));
-        placed.Add(watch.Elapsed.TotalMilliseconds);
+        var placedMs = watch.Elapsed.TotalMilliseconds;
         await consumer.HandleEventAsync(new Nop.Core.Domain.Orders.OrderStatusChangedEvent(order, Nop.Core.Domain.Orders.OrderStatus.Pending));
         await consumer.HandleEventAsync(new Nop.Core.Domain.Orders.OrderPaidEvent(order));
+        if (i < 0)
+            continue;
+        placed.Add(placedMs);
         checkout.Add(watch.Elapsed.TotalMilliseconds);
     }
 
