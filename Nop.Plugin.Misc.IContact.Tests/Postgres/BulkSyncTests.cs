@@ -35,25 +35,7 @@ public class BulkSyncTests : PostgresTestBase
                 new IcontactRule { CustomerRoleIds = [CustomerSeeder.RegisteredRoleId], ListId = "10", ListName = "Customers" },
                 new IcontactRule { CustomerRoleIds = [CustomerSeeder.RegisteredRoleId], RequireNewsletter = true, ListId = "20", ListName = "Newsletter" }
             ]).GetAwaiter().GetResult();
-        var settingService = new Mock<ISettingService>();
-        settingService.Setup(s => s.LoadSettingAsync<IcontactSettings>(It.IsAny<int>())).ReturnsAsync(settings);
-        var storeContext = new Mock<IStoreContext>();
-        storeContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = 1 });
-        var customers = new PostgresCustomerService(Database);
-        return PostgresGraph.Build(Database, services =>
-        {
-            services.AddSingleton(TimeProvider.System);
-            services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
-            services.AddSingleton(settingService.Object);
-            services.AddSingleton(storeContext.Object);
-            services.AddSingleton<ICustomerService>(customers);
-            services.AddSingleton<INewsLetterSubscriptionService>(customers);
-            services.AddSingleton(Mock.Of<ILogger>());
-            services.AddSingleton(PlatformFakes.Encryption().Object);
-            services.AddSingleton(PlatformFakes.EnglishResources().Object);
-            services.AddSingleton(Mock.Of<Nop.Services.Stores.IStoreService>());
-            new FieldPlatformFakes().AddTo(services, withOrders: false);
-        });
+        return PostgresGraph.BuildForStore(Database, settings);
     }
 
     private static async Task<IcontactSyncRun> StartAsync(BulkSyncService bulk)

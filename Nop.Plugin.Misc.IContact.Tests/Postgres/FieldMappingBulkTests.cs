@@ -32,25 +32,7 @@ public class FieldMappingBulkTests : PostgresTestBase
 
     private static ServiceProvider Graph(IcontactSettings settings)
     {
-        var settingService = new Mock<ISettingService>();
-        settingService.Setup(s => s.LoadSettingAsync<IcontactSettings>(It.IsAny<int>())).ReturnsAsync(settings);
-        var storeContext = new Mock<IStoreContext>();
-        storeContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = 1 });
-        var customers = new PostgresCustomerService(Database);
-        return PostgresGraph.Build(Database, services =>
-        {
-            services.AddSingleton(TimeProvider.System);
-            services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
-            services.AddSingleton(settingService.Object);
-            services.AddSingleton(storeContext.Object);
-            services.AddSingleton<ICustomerService>(customers);
-            services.AddSingleton<INewsLetterSubscriptionService>(customers);
-            services.AddSingleton(Mock.Of<ILogger>());
-            services.AddSingleton(Mock.Of<Nop.Services.Stores.IStoreService>());
-            services.AddSingleton(PlatformFakes.Encryption().Object);
-            services.AddSingleton(PlatformFakes.EnglishResources().Object);
-            new FieldPlatformFakes().AddTo(services, withOrders: false);
-        });
+        return PostgresGraph.BuildForStore(Database, settings);
     }
 
     private static async Task<long> StepCommandsAsync(ServiceProvider graph, IcontactSyncRun run, IcontactSettings settings)

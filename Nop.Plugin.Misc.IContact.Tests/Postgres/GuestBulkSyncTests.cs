@@ -31,25 +31,7 @@ public class GuestBulkSyncTests : PostgresTestBase
             new IcontactRule { CustomerRoleIds = [CustomerSeeder.RegisteredRoleId], ListId = "10", ListName = "Customers" },
             new IcontactRule { Trigger = RuleTrigger.NewsletterSubscribers, ListId = "30", ListName = "Newsletter box" }
         ]).GetAwaiter().GetResult();
-        var settingService = new Mock<ISettingService>();
-        settingService.Setup(s => s.LoadSettingAsync<IcontactSettings>(It.IsAny<int>())).ReturnsAsync(new IcontactSettings { BatchSize = 1000 });
-        var storeContext = new Mock<IStoreContext>();
-        storeContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = StoreId });
-        var customers = new PostgresCustomerService(Database);
-        return PostgresGraph.Build(Database, services =>
-        {
-            services.AddSingleton(TimeProvider.System);
-            services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
-            services.AddSingleton(settingService.Object);
-            services.AddSingleton(storeContext.Object);
-            services.AddSingleton<ICustomerService>(customers);
-            services.AddSingleton<INewsLetterSubscriptionService>(customers);
-            services.AddSingleton(Mock.Of<ILogger>());
-            services.AddSingleton(PlatformFakes.Encryption().Object);
-            services.AddSingleton(PlatformFakes.EnglishResources().Object);
-            services.AddSingleton(Mock.Of<Nop.Services.Stores.IStoreService>());
-            new FieldPlatformFakes().AddTo(services, withOrders: false);
-        });
+        return PostgresGraph.BuildForStore(Database, new IcontactSettings { BatchSize = 1000 });
     }
 
     /// <summary>

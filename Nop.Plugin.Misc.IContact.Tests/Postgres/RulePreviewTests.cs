@@ -26,23 +26,7 @@ public class RulePreviewTests : PostgresTestBase
     private static ServiceProvider Graph(params IcontactRule[] rules)
     {
         PostgresGraph.SeedRulesAsync(Database, rules).GetAwaiter().GetResult();
-        var settingService = new Mock<ISettingService>();
-        settingService.Setup(s => s.LoadSettingAsync<IcontactSettings>(It.IsAny<int>())).ReturnsAsync(new IcontactSettings());
-        var storeContext = new Mock<IStoreContext>();
-        storeContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = 1 });
-        var customers = new PostgresCustomerService(Database);
-        return PostgresGraph.Build(Database, services =>
-        {
-            services.AddSingleton(TimeProvider.System);
-            services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
-            services.AddSingleton(settingService.Object);
-            services.AddSingleton(storeContext.Object);
-            services.AddSingleton<ICustomerService>(customers);
-            services.AddSingleton<INewsLetterSubscriptionService>(customers);
-            services.AddSingleton(Mock.Of<ILogger>());
-            services.AddSingleton(PlatformFakes.Encryption().Object);
-            services.AddSingleton(PlatformFakes.EnglishResources().Object);
-        });
+        return PostgresGraph.BuildForStore(Database, new IcontactSettings());
     }
 
     [Test]
