@@ -218,6 +218,43 @@ public class FieldMappingTests : PipelineTestBase
     }
 
     [Test]
+    public async Task A_refund_and_a_cancellation_send_the_listed_contact_s_new_order_statistics()
+    {
+        foreach (var mapping in OrderMappings)
+            AddCustomField(mapping.Target);
+        await Mappings().SaveAsync(0, OrderMappings);
+        var customer = NewCustomer("buyer@example.com");
+        var first = new Order { CustomerId = customer.Id, StoreId = StoreId, OrderTotal = 100m, CreatedOnUtc = new DateTime(2026, 3, 1), OrderStatusId = (int)OrderStatus.Complete, PaymentStatusId = (int)PaymentStatus.Paid };
+        var second = new Order { CustomerId = customer.Id, StoreId = StoreId, OrderTotal = 50m, CreatedOnUtc = new DateTime(2026, 4, 1), OrderStatusId = (int)OrderStatus.Processing, PaymentStatusId = (int)PaymentStatus.Paid };
+        await FieldPlatform.Orders.InsertAsync(first);
+        await FieldPlatform.Orders.InsertAsync(second);
+        await Consumer().HandleEventAsync(new CustomerRegisteredEvent(customer));
+        await DeliverAllAsync();
+        Assert.That(EmulatorFieldsOf("buyer@example.com")["totalspent"], Is.EqualTo("150.00"));
+
+        //a partial refund of the first order, saved before its event as OrderProcessingService does
+        first.RefundedAmount = 30m;
+        first.PaymentStatusId = (int)PaymentStatus.PartiallyRefunded;
+        await FieldPlatform.Orders.UpdateAsync(first);
+        await FieldConsumer().HandleEventAsync(new OrderRefundedEvent(first, 30m));
+        await DeliverAllAsync();
+        Assert.That(EmulatorFieldsOf("buyer@example.com")["totalspent"], Is.EqualTo("120.00"));
+
+        //the second order cancelled: it leaves the count and the amount
+        second.OrderStatusId = (int)OrderStatus.Cancelled;
+        await FieldPlatform.Orders.UpdateAsync(second);
+        await FieldConsumer().HandleEventAsync(new OrderStatusChangedEvent(second, OrderStatus.Processing));
+        await DeliverAllAsync();
+        var fields = EmulatorFieldsOf("buyer@example.com");
+        Assert.Multiple(() =>
+        {
+            Assert.That(fields["ordercount"], Is.EqualTo("1"));
+            Assert.That(fields["totalspent"], Is.EqualTo("70.00"));
+            Assert.That(fields["lastordertotal"], Is.EqualTo("100.00"));
+        });
+    }
+
+    [Test]
     public async Task An_order_queues_nothing_when_no_mapping_uses_order_statistics()
     {
         var customer = NewCustomer("plain@example.com");

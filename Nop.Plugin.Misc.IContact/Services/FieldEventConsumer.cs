@@ -7,7 +7,7 @@ namespace Nop.Plugin.Misc.IContact.Services;
 /// Listens to orders for the field mappings (their order statistics): a guard (installed?) and one call into
 /// <see cref="ContactFieldUpdater"/>, which only queues. Nothing here talks to iContact.
 /// </summary>
-public class FieldEventConsumer : IConsumer<OrderPlacedEvent>, IConsumer<OrderPaidEvent>
+public class FieldEventConsumer : IConsumer<OrderPlacedEvent>, IConsumer<OrderPaidEvent>, IConsumer<OrderRefundedEvent>, IConsumer<OrderStatusChangedEvent>
 {
     #region Fields
 
@@ -37,6 +37,20 @@ public class FieldEventConsumer : IConsumer<OrderPlacedEvent>, IConsumer<OrderPa
     /// An order was paid: the amount the customer spent changed
     /// </summary>
     public Task HandleEventAsync(OrderPaidEvent eventMessage) => _installationGuard.WhenInstalledAsync(() => _contactFieldUpdater.OrderChangedAsync(eventMessage.Order));
+
+    /// <summary>
+    /// An order was refunded (fully or partly): the amount the customer spent changed
+    /// </summary>
+    public Task HandleEventAsync(OrderRefundedEvent eventMessage) => _installationGuard.WhenInstalledAsync(() => _contactFieldUpdater.OrderChangedAsync(eventMessage.Order));
+
+    /// <summary>
+    /// An order was cancelled, or a cancelled one taken up again: it leaves or rejoins the customer's statistics
+    /// (other status changes move no statistic)
+    /// </summary>
+    public Task HandleEventAsync(OrderStatusChangedEvent eventMessage) =>
+        eventMessage.Order.OrderStatus == OrderStatus.Cancelled || eventMessage.PreviousOrderStatus == OrderStatus.Cancelled
+            ? _installationGuard.WhenInstalledAsync(() => _contactFieldUpdater.OrderChangedAsync(eventMessage.Order))
+            : Task.CompletedTask;
 
     #endregion
 }
