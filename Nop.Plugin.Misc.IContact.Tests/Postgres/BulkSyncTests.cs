@@ -1,16 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
-using Nop.Core;
-using Nop.Core.Caching;
-using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Plugin.Misc.IContact.Tests.Postgres.Harness;
-using Nop.Plugin.Misc.IContact.Tests.Support;
-using Nop.Services.Configuration;
-using Nop.Services.Customers;
-using Nop.Services.Logging;
-using Nop.Services.Messages;
 
 namespace Nop.Plugin.Misc.IContact.Tests.Postgres;
 
@@ -35,7 +26,7 @@ public class BulkSyncTests : PostgresTestBase
                 new IcontactRule { CustomerRoleIds = [CustomerSeeder.RegisteredRoleId], ListId = "10", ListName = "Customers" },
                 new IcontactRule { CustomerRoleIds = [CustomerSeeder.RegisteredRoleId], RequireNewsletter = true, ListId = "20", ListName = "Newsletter" }
             ]).GetAwaiter().GetResult();
-        return PostgresGraph.BuildForStore(Database, settings);
+        return PostgresStoreGraph.BuildForStore(Database, settings);
     }
 
     private static async Task<IcontactSyncRun> StartAsync(BulkSyncService bulk)

@@ -1,18 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
-using Nop.Core;
-using Nop.Core.Caching;
 using Nop.Core.Domain.Orders;
-using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Plugin.Misc.IContact.Tests.Postgres.Harness;
-using Nop.Plugin.Misc.IContact.Tests.Support;
-using Nop.Services.Configuration;
-using Nop.Services.Customers;
-using Nop.Services.Logging;
-using Nop.Services.Messages;
 
 namespace Nop.Plugin.Misc.IContact.Tests.Postgres;
 
@@ -32,7 +23,7 @@ public class FieldMappingBulkTests : PostgresTestBase
 
     private static ServiceProvider Graph(IcontactSettings settings)
     {
-        return PostgresGraph.BuildForStore(Database, settings);
+        return PostgresStoreGraph.BuildForStore(Database, settings);
     }
 
     private static async Task<long> StepCommandsAsync(ServiceProvider graph, IcontactSyncRun run, IcontactSettings settings)

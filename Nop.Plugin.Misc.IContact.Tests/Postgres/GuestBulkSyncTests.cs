@@ -1,16 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
-using Nop.Core;
-using Nop.Core.Caching;
-using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Plugin.Misc.IContact.Tests.Postgres.Harness;
-using Nop.Plugin.Misc.IContact.Tests.Support;
-using Nop.Services.Configuration;
-using Nop.Services.Customers;
-using Nop.Services.Logging;
-using Nop.Services.Messages;
 
 namespace Nop.Plugin.Misc.IContact.Tests.Postgres;
 
@@ -31,7 +22,7 @@ public class GuestBulkSyncTests : PostgresTestBase
             new IcontactRule { CustomerRoleIds = [CustomerSeeder.RegisteredRoleId], ListId = "10", ListName = "Customers" },
             new IcontactRule { Trigger = RuleTrigger.NewsletterSubscribers, ListId = "30", ListName = "Newsletter box" }
         ]).GetAwaiter().GetResult();
-        return PostgresGraph.BuildForStore(Database, new IcontactSettings { BatchSize = 1000 });
+        return PostgresStoreGraph.BuildForStore(Database, new IcontactSettings { BatchSize = 1000 });
     }
 
     /// <summary>

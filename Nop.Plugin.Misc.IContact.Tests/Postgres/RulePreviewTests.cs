@@ -1,17 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
-using Nop.Core;
-using Nop.Core.Caching;
 using Nop.Core.Domain.Orders;
-using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Plugin.Misc.IContact.Tests.Postgres.Harness;
-using Nop.Plugin.Misc.IContact.Tests.Support;
-using Nop.Services.Configuration;
-using Nop.Services.Customers;
-using Nop.Services.Logging;
-using Nop.Services.Messages;
 
 namespace Nop.Plugin.Misc.IContact.Tests.Postgres;
 
@@ -26,7 +17,7 @@ public class RulePreviewTests : PostgresTestBase
     private static ServiceProvider Graph(params IcontactRule[] rules)
     {
         PostgresGraph.SeedRulesAsync(Database, rules).GetAwaiter().GetResult();
-        return PostgresGraph.BuildForStore(Database, new IcontactSettings());
+        return PostgresStoreGraph.BuildForStore(Database, new IcontactSettings());
     }
 
     [Test]

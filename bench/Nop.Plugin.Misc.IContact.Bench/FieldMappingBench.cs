@@ -1,10 +1,7 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Nop.Core.Caching;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Plugin.Misc.IContact.Tests.Postgres.Harness;
-using Nop.Plugin.Misc.IContact.Tests.Support;
 
 namespace Nop.Plugin.Misc.IContact.Bench;
 
@@ -36,18 +33,7 @@ public static class FieldMappingBench
         foreach (var mapping in OrderMappings)
             await client.CreateCustomFieldAsync(bench.Folder, mapping.Target, mapping.Target);
         await PostgresGraph.SeedRulesAsync(database, [new IcontactRule { CustomerRoleIds = [CustomerSeeder.RegisteredRoleId], ListId = bench.ListIds[0], ListName = "Customers" }]);
-        var platform = new PostgresCustomerService(database);
-        using var graph = PostgresGraph.Build(database, services =>
-        {
-            services.AddSingleton(TimeProvider.System);
-            foreach (var type in new[] { typeof(Nop.Services.Configuration.ISettingService), typeof(Nop.Core.IStoreContext), typeof(Nop.Services.Stores.IStoreService), typeof(Nop.Services.Logging.ILogger),
-                typeof(Nop.Services.Security.IEncryptionService), typeof(Nop.Services.Localization.ILocalizationService) })
-                services.AddSingleton(type, bench.Store);
-            services.AddSingleton<Nop.Services.Customers.ICustomerService>(platform);
-            services.AddSingleton<Nop.Services.Messages.INewsLetterSubscriptionService>(platform);
-            services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
-            new FieldPlatformFakes().AddTo(services, withOrders: false);
-        });
+        using var graph = PostgresBulkRun.Graph(database, bench);
 
         //the same run twice from a clean plugin state: without field mappings (the default ones), then with the five order statistics
         var without = await SynchronizeAsync(emulator, database, graph);
@@ -76,37 +62,12 @@ public static class FieldMappingBench
     private static async Task<Outcome> SynchronizeAsync(EmulatorProcess emulator, PostgresDatabase database, ServiceProvider graph)
     {
         var stats = await emulator.StatsAsync();
-        var stepTime = new Stopwatch();
-        var deliveryTime = new Stopwatch();
-        long stepCommands = 0;
-        var steps = 0;
-        var watch = Stopwatch.StartNew();
-        var run = await graph.Resolve<BulkSyncService>().StartAsync(0);
-        while ((await database.Repository<IcontactSyncRun>().GetByIdAsync(run.Id)).State != SyncRunState.Completed)
-        {
-            var bulk = graph.Resolve<BulkSyncService>();
-            var current = await bulk.GetActiveRunAsync(0);
-            var commands = database.Commands;
-            stepTime.Start();
-            var stepped = await bulk.StepAsync(current);
-            stepTime.Stop();
-            if (stepped && current.State == SyncRunState.Running)
-            {
-                stepCommands += database.Commands - commands;
-                steps++;
-            }
-
-            deliveryTime.Start();
-            await graph.Resolve<SynchronizationRunner>().DeliverUntilIdleAsync(maxPasses: 1);
-            deliveryTime.Stop();
-        }
-
-        var seconds = watch.Elapsed.TotalSeconds;
+        var times = await PostgresBulkRun.SynchronizeAsync(database, graph);
         var after = await emulator.StatsAsync();
-        var finished = await database.Repository<IcontactSyncRun>().GetByIdAsync(run.Id);
+        var finished = times.Run;
         var delivered = (await graph.Resolve<BulkSyncService>().GetProgressAsync(finished)).Delivered;
-        Console.WriteLine($"  run {run.Id}: {seconds:N1} s, {steps} pages, {delivered:N0} delivered");
-        return new Outcome(seconds, stepTime.Elapsed.TotalSeconds, deliveryTime.Elapsed.TotalSeconds, stepCommands / (double)Math.Max(steps, 1),
+        Console.WriteLine($"  run {finished.Id}: {times.Seconds:N1} s, {times.Steps} pages, {delivered:N0} delivered");
+        return new Outcome(times.Seconds, times.StepSeconds, times.DeliverySeconds, times.CommandsPerPage,
             after.RequestCount - stats.RequestCount, after.Op("POST contacts") - stats.Op("POST contacts"), delivered, finished.CustomersRead);
     }
 

@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Nop.Core.Caching;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Plugin.Misc.IContact.Tests.Postgres.Harness;
-using Nop.Plugin.Misc.IContact.Tests.Support;
 
 namespace Nop.Plugin.Misc.IContact.Bench;
 
@@ -31,18 +28,8 @@ public static class PostgresBench
             new() { CustomerRoleIds = [6], RequireNewsletter = true, ListId = bench.ListIds[1], ListName = "Newsletter" }
         ];
         await PostgresGraph.SeedRulesAsync(database, rules);
+        using var graph = PostgresBulkRun.Graph(database, bench);
         var platform = new PostgresCustomerService(database);
-        using var graph = PostgresGraph.Build(database, services =>
-        {
-            services.AddSingleton(TimeProvider.System);
-            foreach (var type in new[] { typeof(Nop.Services.Configuration.ISettingService), typeof(Nop.Core.IStoreContext), typeof(Nop.Services.Stores.IStoreService), typeof(Nop.Services.Logging.ILogger),
-                typeof(Nop.Services.Security.IEncryptionService), typeof(Nop.Services.Localization.ILocalizationService) })
-                services.AddSingleton(type, bench.Store);
-            services.AddSingleton<Nop.Services.Customers.ICustomerService>(platform);
-            services.AddSingleton<Nop.Services.Messages.INewsLetterSubscriptionService>(platform);
-            services.AddSingleton<IStaticCacheManager>(new MemoryStaticCacheManager(TimeProvider.System));
-            new FieldPlatformFakes().AddTo(services, withOrders: false);
-        });
         var pageSize = IcontactDefaults.BulkPageSize;
         var pages = (int)Math.Ceiling(customers / (double)pageSize);
 
@@ -84,39 +71,15 @@ public static class PostgresBench
             }
         });
         stats = await emulator.StatsAsync();
-        var stepTime = new Stopwatch();
-        var deliveryTime = new Stopwatch();
-        long stepCommands = 0;
-        var steps = 0;
-        watch.Restart();
-        var run = await graph.Resolve<BulkSyncService>().StartAsync(0);
-        while ((await database.Repository<IcontactSyncRun>().GetByIdAsync(run.Id)).State != SyncRunState.Completed)
-        {
-            var bulk = graph.Resolve<BulkSyncService>();
-            var current = await bulk.GetActiveRunAsync(0);
-            commands = database.Commands;
-            stepTime.Start();
-            var stepped = await bulk.StepAsync(current);
-            stepTime.Stop();
-            if (stepped && current.State == SyncRunState.Running)
-            {
-                stepCommands += database.Commands - commands;
-                steps++;
-            }
-
-            deliveryTime.Start();
-            await graph.Resolve<SynchronizationRunner>().DeliverUntilIdleAsync(maxPasses: 1);
-            deliveryTime.Stop();
-        }
-
-        var syncSeconds = watch.Elapsed.TotalSeconds;
+        var times = await PostgresBulkRun.SynchronizeAsync(database, graph);
+        var syncSeconds = times.Seconds;
         sampling.Cancel();
         await sampler;
         var after = await emulator.StatsAsync();
         var syncCalls = after.RequestCount - stats.RequestCount;
         var contactPosts = after.Op("POST contacts") - stats.Op("POST contacts");
         var subscriptionPosts = after.Op("POST subscriptions") - stats.Op("POST subscriptions");
-        var finished = await database.Repository<IcontactSyncRun>().GetByIdAsync(run.Id);
+        var finished = times.Run;
         var delivered = (await graph.Resolve<BulkSyncService>().GetProgressAsync(finished)).Delivered;
 
         //the baseline's reading and queueing on sample pages (the queue emptied between pages, outside the clock), scaled
@@ -136,8 +99,8 @@ public static class PostgresBench
         }
 
         var baselineReading = baselineStep.TotalSeconds / (samplePages + 1) * pages;
-        var baselineSync = baselineReading + deliveryTime.Elapsed.TotalSeconds;
-        var ourCommandsPerPage = stepCommands / (double)Math.Max(steps, 1);
+        var baselineSync = baselineReading + times.DeliverySeconds;
+        var ourCommandsPerPage = times.CommandsPerPage;
         var baselineCommandsPerPage = baselineStepCommands / (double)(samplePages + 1);
         var contacts = customers;
 
@@ -145,8 +108,8 @@ public static class PostgresBench
         rows.Add(("  (iContact emulator at 20 ms per request)", "Preview DB round trips", previewCommands.ToString("N0"), $"{baselinePreviewCommands * pages:N0} (scaled)", Ratio(baselinePreviewCommands * pages, previewCommands)));
         rows.Add(("", "Preview API calls", previewCalls.ToString("N0"), previewCalls.ToString("N0"), ""));
         rows.Add(("", "Synchronize end to end s", syncSeconds.ToString("N1"), $"{baselineSync:N0} (reading scaled + our delivery)", Ratio(baselineSync, syncSeconds)));
-        rows.Add(("", "of which reading + queueing s", stepTime.Elapsed.TotalSeconds.ToString("N1"), $"{baselineReading:N0} (scaled)", Ratio(baselineReading, stepTime.Elapsed.TotalSeconds)));
-        rows.Add(("", "of which delivering s", deliveryTime.Elapsed.TotalSeconds.ToString("N1"), "", ""));
+        rows.Add(("", "of which reading + queueing s", times.StepSeconds.ToString("N1"), $"{baselineReading:N0} (scaled)", Ratio(baselineReading, times.StepSeconds)));
+        rows.Add(("", "of which delivering s", times.DeliverySeconds.ToString("N1"), "", ""));
         rows.Add(("", $"DB round trips per page of {pageSize}", ourCommandsPerPage.ToString("N1"), baselineCommandsPerPage.ToString("N0"), Ratio(baselineCommandsPerPage, ourCommandsPerPage)));
         rows.Add(("", "API calls (synchronize)", syncCalls.ToString("N0"), "", ""));
         rows.Add(("", "contacts per contacts call", (contacts / Math.Max(contactPosts, 1.0)).ToString("N0"), "", ""));
