@@ -147,6 +147,16 @@ public static class IcontactDefaults
     /// </summary>
     public static TimeSpan LapsedCheckBudget => TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Gets the most products the rule editor's product picker offers for one search
+    /// </summary>
+    public static int ProductSearchSize => 15;
+
+    /// <summary>
+    /// Gets the fewest characters the product picker searches names and SKUs for (a number also finds a product by ID)
+    /// </summary>
+    public static int ProductSearchMinimumLength => 2;
+
     #endregion
 
     #region Caching

@@ -91,7 +91,10 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     /// </summary>
     protected List<Nop.Core.Domain.Catalog.Category> Categories { get; } = [new() { Id = 5, Name = "Coffee" }];
     protected List<Nop.Core.Domain.Catalog.Manufacturer> Manufacturers { get; } = [new() { Id = 7, Name = "Roastery" }];
-    protected List<Nop.Core.Domain.Catalog.Product> Products { get; } = [new() { Id = 50, Name = "Espresso beans" }];
+    protected List<(string Keywords, int StoreId, bool ShowHidden)> ProductSearches { get; } = [];
+
+    protected List<Nop.Core.Domain.Catalog.Product> Products { get; } =
+        [new() { Id = 50, Name = "Espresso beans" }, new() { Id = 51, Name = "Espresso cups", Published = false }, new() { Id = 52, Name = "Old espresso tamper", Deleted = true }];
 
     protected ServiceProvider CreateServices()
     {
@@ -114,6 +117,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
             .ReturnsAsync(() => new PagedList<Nop.Core.Domain.Catalog.Manufacturer>(Manufacturers, 0, int.MaxValue, Manufacturers.Count));
         var products = new Mock<Nop.Services.Catalog.IProductService>();
         products.Setup(p => p.GetProductsByIdsAsync(It.IsAny<int[]>())).ReturnsAsync((int[] ids) => Products.Where(p => ids.Contains(p.Id)).ToList());
+        products.SetupProductSearch(Products, ProductSearches);
 
         var services = new ServiceCollection();
         services.AddSingleton(categories.Object);

@@ -16,6 +16,7 @@ public class RuleEditorTests : ConfigurationControllerTestBase
     public void Configure()
     {
         StoredSettings[0] = ConfiguredSettings();
+        ProductSearches.Clear();
         lock (Emulator.State.Lock)
             _listId = Emulator.State.AddList("VIP").ListId.ToString();
     }
@@ -33,7 +34,7 @@ public class RuleEditorTests : ConfigurationControllerTestBase
     {
         var result = await CreateRulesController().RuleSave(new RuleModel
         {
-            Trigger = (int)RuleTrigger.OrderPaid, CategoryIds = [5], ManufacturerIds = [7], ProductIds = " 50, 51 ", MinTotalSpent = 500m, MinOrderCount = 2,
+            Trigger = (int)RuleTrigger.OrderPaid, CategoryIds = [5], ManufacturerIds = [7], ProductIds = [50, 51, 50], MinTotalSpent = 500m, MinOrderCount = 2,
             WhenNoLongerMatching = (int)RuleRemoval.Unsubscribe, ListId = _listId, SubscriptionStatus = "normal", Enabled = true
         });
 
@@ -45,8 +46,9 @@ public class RuleEditorTests : ConfigurationControllerTestBase
             Is.EqualTo((new List<int> { 50, 51 }, new List<int> { 5 }, new List<int> { 7 }, new List<int>())));
         var row = (await GridAsync()).Single();
         Assert.That(row.ConditionsText, Is.EqualTo(
-            "Customers who paid an order; containing Espresso beans, #51, Coffee, Roastery; at least 2 orders; spent at least 500 (Unsubscribe from the list)"));
-        Assert.That(row.ProductIds, Is.EqualTo("50, 51"));
+            "Customers who paid an order; containing Espresso beans, Espresso cups, Coffee, Roastery; at least 2 orders; spent at least 500 (Unsubscribe from the list)"));
+        Assert.That(row.ProductIds, Is.EqualTo(new[] { 50, 51 }));
+        Assert.That(row.Products.Select(p => (p.Value, p.Text)), Is.EqualTo(new[] { ("50", "Espresso beans"), ("51", "Espresso cups") }), "the editor shows the picked products by name");
     }
 
     [Test]
@@ -76,15 +78,40 @@ public class RuleEditorTests : ConfigurationControllerTestBase
     }
 
     [Test]
-    public async Task Product_ids_that_are_not_numbers_and_negative_conditions_are_refused()
+    public async Task Products_the_catalog_no_longer_has_and_negative_conditions_are_refused()
     {
-        var products = await CreateRulesController().RuleSave(new RuleModel { Trigger = (int)RuleTrigger.OrderPlaced, ProductIds = "50, coffee", ListId = _listId });
+        var products = await CreateRulesController().RuleSave(new RuleModel { Trigger = (int)RuleTrigger.OrderPlaced, ProductIds = [50, 52, 99], ListId = _listId });
         var negative = await CreateRulesController().RuleSave(new RuleModel { Trigger = (int)RuleTrigger.OrderPlaced, LapsedDays = -1, ListId = _listId });
         var trigger = await CreateRulesController().RuleSave(new RuleModel { Trigger = 99, CustomerRoleIds = [3], ListId = _listId });
 
-        Assert.That(ErrorOf(products), Is.EqualTo(English("Plugins.Misc.IContact.Rules.Errors.ProductIds")));
+        Assert.That(ErrorOf(products), Is.EqualTo(English("Plugins.Misc.IContact.Rules.Errors.ProductIds").Replace("{0}", "#52, #99")), "deleted and unknown products are named");
         Assert.That(ErrorOf(negative), Is.EqualTo(English("Plugins.Misc.IContact.Rules.Errors.Negative")));
         Assert.That(ErrorOf(trigger), Is.EqualTo(English("Plugins.Misc.IContact.Rules.Errors.Trigger")));
         Assert.That(RuleRepository.Items, Is.Empty);
+    }
+
+    private async Task<List<(string Id, string Text)>> SearchAsync(string term)
+    {
+        var value = ((JsonResult)await CreateRulesController().ProductSearch(term)).Value!;
+        var results = (System.Collections.IEnumerable)value.GetType().GetProperty("results")!.GetValue(value)!;
+        return results.Cast<object>().Select(r => ((string)r.GetType().GetProperty("id")!.GetValue(r)!, (string)r.GetType().GetProperty("text")!.GetValue(r)!)).ToList();
+    }
+
+    [Test]
+    public async Task The_product_picker_finds_catalog_products_by_name_including_unpublished_ones_but_not_deleted_ones()
+    {
+        var found = await SearchAsync("ESPRESSO");
+
+        Assert.That(found, Is.EqualTo(new[] { ("50", "Espresso beans (#50)"), ("51", "Espresso cups (#51)") }));
+        Assert.That(ProductSearches, Is.EqualTo(new[] { ("ESPRESSO", 0, true) }), "the platform's search, unpublished products too, in the rules' store scope");
+    }
+
+    [Test]
+    public async Task The_product_picker_finds_a_product_by_its_id_and_does_not_search_names_for_one_character()
+    {
+        Assert.That(await SearchAsync("#51"), Is.EqualTo(new[] { ("51", "Espresso cups (#51)") }));
+        Assert.That(await SearchAsync("52"), Is.Empty, "a deleted product is not offered");
+        Assert.That(await SearchAsync("e"), Is.Empty);
+        Assert.That(ProductSearches.Select(s => s.Keywords), Is.EqualTo(new[] { "#51", "52" }), "one character searches nothing");
     }
 }

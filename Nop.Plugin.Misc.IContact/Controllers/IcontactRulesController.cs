@@ -21,6 +21,7 @@ public class IcontactRulesController : IcontactBaseController
     protected readonly IcontactAccountService _accountService;
     protected readonly IcontactModelFactory _modelFactory;
     protected readonly IcontactRuleService _ruleService;
+    protected readonly RuleModelFactory _ruleModelFactory;
     protected readonly SyncPreviewService _syncPreviewService;
 
     #endregion
@@ -30,6 +31,7 @@ public class IcontactRulesController : IcontactBaseController
     public IcontactRulesController(IcontactAccountService accountService,
         IcontactModelFactory modelFactory,
         IcontactRuleService ruleService,
+        RuleModelFactory ruleModelFactory,
         ErrorDescriber errorDescriber,
         ISettingService settingService,
         IStoreContext storeContext,
@@ -39,6 +41,7 @@ public class IcontactRulesController : IcontactBaseController
         _accountService = accountService;
         _modelFactory = modelFactory;
         _ruleService = ruleService;
+        _ruleModelFactory = ruleModelFactory;
         _syncPreviewService = syncPreviewService;
     }
 
@@ -67,20 +70,17 @@ public class IcontactRulesController : IcontactBaseController
         var (settings, storeId) = await LoadSettingsAsync();
         var lists = await _modelFactory.TryGetListsAsync(settings, storeId, notify: false, RequestAborted);
 
-        //product ids typed as a comma-separated list
-        var productIds = new List<int>();
-        foreach (var part in (model.ProductIds ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var productId) || productId <= 0)
-                return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Rules.Errors.ProductIds"));
-            productIds.Add(productId);
-        }
+        //products are picked from the catalog; one the catalog no longer has (deleted since the rule was saved) is named
+        var productIds = model.ProductIds?.Where(id => id > 0).Distinct().ToList() ?? [];
+        var missing = await _ruleModelFactory.MissingProductIdsAsync(productIds);
+        if (missing.Count > 0)
+            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Rules.Errors.ProductIds", string.Join(", ", missing.Select(id => $"#{id}"))));
 
         var rule = new IcontactRule
         {
             Id = string.IsNullOrEmpty(model.Id) ? Guid.NewGuid().ToString("N") : model.Id,
             Trigger = (RuleTrigger)model.Trigger,
-            ProductIds = productIds.Distinct().ToList(),
+            ProductIds = productIds,
             CategoryIds = model.CategoryIds?.Where(id => id > 0).Distinct().ToList() ?? [],
             ManufacturerIds = model.ManufacturerIds?.Where(id => id > 0).Distinct().ToList() ?? [],
             MinOrderCount = model.MinOrderCount,
@@ -101,6 +101,19 @@ public class IcontactRulesController : IcontactBaseController
             return ErrorJson(string.Join(" ", await Task.WhenAll(errors.Select(key => T(key)))));
 
         return Json(new { result = true, id = rule.Id });
+    }
+
+    /// <summary>
+    /// Finds products for the rule editor's product picker by name or SKU (unpublished ones too), or by ID ("#12" or "12")
+    /// </summary>
+    /// <param name="term">What the owner typed</param>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> ProductSearch(string term)
+    {
+        var (_, storeId) = await LoadSettingsAsync();
+        var products = await _ruleModelFactory.SearchProductsAsync(term, storeId);
+        return Json(new { results = products.Select(product => new { id = product.Value, text = product.Text }) });
     }
 
     /// <summary>

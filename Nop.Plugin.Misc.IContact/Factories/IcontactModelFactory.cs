@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Nop.Plugin.Misc.IContact.Api;
 using Nop.Plugin.Misc.IContact.Domain;
@@ -262,13 +263,15 @@ public class IcontactModelFactory
         };
 
         var describe = await _ruleModelFactory.DescriberAsync(rules, storeId);
+        var products = await _ruleModelFactory.ProductNamesAsync(rules.SelectMany(rule => rule.ProductIds));
         var length = searchModel.Length > 0 ? searchModel.Length : rules.Count;
         var page = rules.Skip(Math.Max(searchModel.Start, 0)).Take(Math.Max(length, 1)).Select(rule => new RuleModel
         {
             Id = rule.Id,
             Trigger = (int)rule.Trigger,
             ConditionsText = describe(rule),
-            ProductIds = string.Join(", ", rule.ProductIds),
+            ProductIds = rule.ProductIds,
+            Products = rule.ProductIds.Select(id => new SelectListItem(products.GetValueOrDefault(id, $"#{id}"), id.ToString(CultureInfo.InvariantCulture))).ToList(),
             CategoryIds = rule.CategoryIds,
             ManufacturerIds = rule.ManufacturerIds,
             MinOrderCount = rule.MinOrderCount,

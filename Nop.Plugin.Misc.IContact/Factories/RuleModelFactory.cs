@@ -65,6 +65,54 @@ public class RuleModelFactory
     }
 
     /// <summary>
+    /// Gets the catalog names of products by ID in one query ("#ID (deleted)" for a product the catalog deleted; IDs it
+    /// does not have at all are left out)
+    /// </summary>
+    public virtual async Task<IReadOnlyDictionary<int, string>> ProductNamesAsync(IEnumerable<int> productIds)
+    {
+        var ids = productIds.Distinct().ToArray();
+        if (ids.Length == 0)
+            return new Dictionary<int, string>();
+
+        var deleted = await T($"{IcontactDefaults.LocalePrefix}.Rules.Product.Deleted", "{0}");
+        return (await _productService.GetProductsByIdsAsync(ids)).ToDictionary(product => product.Id,
+            product => product.Deleted ? string.Format(CultureInfo.InvariantCulture, deleted, product.Id) : product.Name);
+    }
+
+    /// <summary>
+    /// Gets the picked products the catalog does not have (any more): unknown or deleted
+    /// </summary>
+    public virtual async Task<IList<int>> MissingProductIdsAsync(IList<int> productIds)
+    {
+        if (productIds.Count == 0)
+            return [];
+
+        var found = (await _productService.GetProductsByIdsAsync(productIds.ToArray())).Where(product => !product.Deleted).Select(product => product.Id).ToHashSet();
+        return productIds.Where(id => !found.Contains(id)).ToList();
+    }
+
+    /// <summary>
+    /// Finds products for the rule editor's picker: by name or SKU (the platform's product search, unpublished products
+    /// too), or by ID when the term is a number; at most <see cref="IcontactDefaults.ProductSearchSize"/> products
+    /// </summary>
+    /// <param name="term">What the owner typed</param>
+    /// <param name="storeId">Store scope of the rules (0: all stores)</param>
+    public virtual async Task<IList<SelectListItem>> SearchProductsAsync(string term, int storeId)
+    {
+        term = term?.Trim() ?? string.Empty;
+        IList<Nop.Core.Domain.Catalog.Product> byId = int.TryParse(term.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var productId) && productId > 0
+            ? (await _productService.GetProductsByIdsAsync([productId])).Where(product => !product.Deleted).ToList()
+            : [];
+        IList<Nop.Core.Domain.Catalog.Product> byName = term.Length >= IcontactDefaults.ProductSearchMinimumLength
+            ? await _productService.SearchProductsAsync(storeId: storeId, keywords: term, pageSize: IcontactDefaults.ProductSearchSize, showHidden: true)
+            : [];
+
+        return byId.Concat(byName).DistinctBy(product => product.Id).Take(IcontactDefaults.ProductSearchSize)
+            .Select(product => new SelectListItem($"{product.Name} (#{product.Id})", product.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+
+    /// <summary>
     /// Gets a describer of rules' triggers and conditions in words ("Customers who paid an order, containing Coffee;
     /// spent at least 500"), reading the catalog names of all the given rules at once
     /// </summary>
@@ -76,8 +124,7 @@ public class RuleModelFactory
         var manufacturers = rules.Any(rule => rule.ManufacturerIds.Count > 0)
             ? (await _manufacturerService.GetAllManufacturersAsync(storeId: storeId, showHidden: true)).ToDictionary(manufacturer => manufacturer.Id, manufacturer => manufacturer.Name)
             : [];
-        var productIds = rules.SelectMany(rule => rule.ProductIds).Distinct().ToArray();
-        var products = productIds.Length > 0 ? (await _productService.GetProductsByIdsAsync(productIds)).ToDictionary(product => product.Id, product => product.Name) : [];
+        var products = await ProductNamesAsync(rules.SelectMany(rule => rule.ProductIds));
 
         var triggers = new Dictionary<RuleTrigger, string>();
         foreach (var trigger in Enum.GetValues<RuleTrigger>())

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Nop.Web.Framework.Models;
 using Nop.Web.Framework.Mvc.ModelBinding;
 
@@ -19,7 +20,12 @@ public record RuleModel : BaseNopModel
     public string ConditionsText { get; set; }
 
     [NopResourceDisplayName("Plugins.Misc.IContact.Rules.Fields.ProductIds")]
-    public string ProductIds { get; set; }
+    public IList<int> ProductIds { get; set; } = [];
+
+    /// <summary>
+    /// Gets or sets the rule's products with their catalog names, for the editor's product picker
+    /// </summary>
+    public IList<SelectListItem> Products { get; set; } = [];
 
     [NopResourceDisplayName("Plugins.Misc.IContact.Rules.Fields.CategoryIds")]
     public IList<int> CategoryIds { get; set; } = [];

@@ -218,6 +218,23 @@ namespace Nop.Core.Domain.Catalog
         public bool Published { get; set; }
         public bool Deleted { get; set; }
     }
+    public enum ProductType
+    {
+        SimpleProduct = 5,
+        GroupedProduct = 10
+    }
+    public enum ProductSortingEnum
+    {
+        Position = 0,
+        NameAsc = 5,
+        NameDesc = 6,
+        PriceAsc = 10,
+        PriceDesc = 11,
+        CreatedOn = 15
+    }
+    public partial class SpecificationAttributeOption : Nop.Core.BaseEntity
+    {
+    }
     public partial class ProductCategory : Nop.Core.BaseEntity
     {
         public int ProductId { get; set; }

@@ -18,6 +18,7 @@ namespace Nop.Services.Catalog
     public partial interface IProductService
     {
         System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Catalog.Product>> GetProductsByIdsAsync(int[] productIds);
+        System.Threading.Tasks.Task<Nop.Core.IPagedList<Nop.Core.Domain.Catalog.Product>> SearchProductsAsync(int pageIndex = 0, int pageSize = 2147483647, System.Collections.Generic.IList<int> categoryIds = null, System.Collections.Generic.IList<int> manufacturerIds = null, int storeId = 0, int vendorId = 0, int warehouseId = 0, Nop.Core.Domain.Catalog.ProductType? productType = null, bool visibleIndividuallyOnly = false, bool excludeFeaturedProducts = false, decimal? priceMin = null, decimal? priceMax = null, int productTagId = 0, string keywords = null, bool searchDescriptions = false, bool searchManufacturerPartNumber = true, bool searchSku = true, bool searchProductTags = false, int languageId = 0, System.Collections.Generic.IList<Nop.Core.Domain.Catalog.SpecificationAttributeOption> filteredSpecOptions = null, Nop.Core.Domain.Catalog.ProductSortingEnum orderBy = Nop.Core.Domain.Catalog.ProductSortingEnum.Position, bool showHidden = false, bool? overridePublished = null);
     }
 }
 namespace Nop.Services.Configuration
