@@ -33,6 +33,19 @@ public class QueuePageTests : ConfigurationControllerTestBase
     }
 
     [Test]
+    public async Task The_grid_says_whom_each_change_is_for_guests_included()
+    {
+        await QueueRepository.InsertAsync(new IcontactQueueItem { CustomerId = 12, Email = "ann@example.com", ListId = "7", Operation = QueueOperation.Subscribe, SubscriptionStatus = "normal" });
+        await QueueRepository.InsertAsync(new IcontactQueueItem { CustomerId = 0, Email = "guest@example.com", ListId = "7", Operation = QueueOperation.Subscribe, SubscriptionStatus = "normal" });
+        await QueueRepository.InsertAsync(new IcontactQueueItem { CustomerId = 0, Email = "gone@example.com", ListId = "7", Operation = QueueOperation.Unsubscribe, RuleId = "erasure" });
+        await QueueRepository.InsertAsync(new IcontactQueueItem { CustomerId = 0, Email = string.Empty, ListId = "7", Operation = QueueOperation.InboundCheck });
+
+        var rows = (await RowsAsync(QueueItemState.Pending)).Where(row => row.Email != "wait@example.com").OrderBy(row => row.Id).Select(row => (row.Who, row.CustomerId));
+
+        Assert.That(rows, Is.EqualTo(new[] { ("Customer #12", 12), ("Guest (newsletter subscriber)", 0), ("Erased customer", 0), ("iContact web hook", 0) }));
+    }
+
+    [Test]
     public async Task A_failed_change_is_retried_with_fresh_attempts()
     {
         var failed = QueueRepository.Items.Single(i => i.State == QueueItemState.Failed);

@@ -48,8 +48,10 @@ public class ViewTests
             .Select(m => (Action: m.Groups[1].Value, Controller: m.Groups[2].Value))
             .ToList();
 
+        //the platform's admin pages the views link to (nopCommerce 4.90.6: Nop.Web.Areas.Admin.Controllers.CustomerController.Edit(int))
+        var platform = new[] { (Action: "Edit", Controller: "Customer") };
         Assert.That(targets, Has.Count.GreaterThan(10));
-        foreach (var (action, controller) in targets)
+        foreach (var (action, controller) in targets.Except(platform))
         {
             var type = typeof(IcontactPlugin).Assembly.GetType($"Nop.Plugin.Misc.IContact.Controllers.{controller}Controller");
             Assert.That(type?.GetMethod(action), Is.Not.Null, $"{controller}/{action}");

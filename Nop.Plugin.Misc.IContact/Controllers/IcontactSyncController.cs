@@ -55,6 +55,22 @@ public class IcontactSyncController : IcontactBaseController
 
     #endregion
 
+    #region Utilities
+
+    /// <summary>
+    /// Says whom a queued change is for: a customer, a newsletter subscriber without an account (customer id 0), an
+    /// erased customer (marked, customer id 0), or iContact itself (a web hook's inbound change)
+    /// </summary>
+    protected virtual Task<string> WhoAsync(IcontactQueueItem item) => item switch
+    {
+        { Operation: QueueOperation.InboundCheck } => T($"{IcontactDefaults.LocalePrefix}.Queue.Who.Icontact"),
+        { RuleId: var mark } when mark == IcontactDefaults.ErasureMark => T($"{IcontactDefaults.LocalePrefix}.Queue.Who.Erased"),
+        { CustomerId: > 0 } => T($"{IcontactDefaults.LocalePrefix}.Queue.Who.Customer", item.CustomerId),
+        _ => T($"{IcontactDefaults.LocalePrefix}.Queue.Who.Guest")
+    };
+
+    #endregion
+
     #region Methods
 
     /// <summary>
@@ -78,6 +94,8 @@ public class IcontactSyncController : IcontactBaseController
             {
                 Id = item.Id,
                 Email = item.Email,
+                CustomerId = item.CustomerId,
+                Who = await WhoAsync(item),
                 List = item.ListId is null ? string.Empty : $"{listNames.GetValueOrDefault(item.ListId, item.ListId)} ({item.ListId})",
                 Change = await T($"{IcontactDefaults.LocalePrefix}.Queue.Operation.{item.Operation}", item.SubscriptionStatus),
                 State = await T($"{IcontactDefaults.LocalePrefix}.Queue.State.{item.State}"),

@@ -12,6 +12,11 @@ public static class IcontactLocales110
     {
         //contact fields: field mapping (issue 11)
         ["Plugins.Misc.IContact.Queue.Operation.UpdateContact"] = "Update contact fields",
+        ["Plugins.Misc.IContact.Queue.Fields.Who"] = "For",
+        ["Plugins.Misc.IContact.Queue.Who.Customer"] = "Customer #{0}",
+        ["Plugins.Misc.IContact.Queue.Who.Guest"] = "Guest (newsletter subscriber)",
+        ["Plugins.Misc.IContact.Queue.Who.Erased"] = "Erased customer",
+        ["Plugins.Misc.IContact.Queue.Who.Icontact"] = "iContact web hook",
 
         ["Plugins.Misc.IContact.FieldMapping"] = "Contact fields",
         ["Plugins.Misc.IContact.FieldMapping.Instructions"] = "Choose what each iContact contact field receives. Values go with the contact in the same request as its list changes. Dates are sent as MM/DD/YYYY, amounts with two decimals (in the store's primary currency), whole numbers as they are; a value the customer does not have is left out, so iContact keeps what it has. A change applies to new changes at once and to contacts already in iContact when you run Synchronize (only contacts whose mapping changed are sent again).",

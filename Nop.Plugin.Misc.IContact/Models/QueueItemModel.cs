@@ -9,6 +9,16 @@ public record QueueItemModel : BaseNopModel
 {
     public int Id { get; set; }
     public string Email { get; set; }
+
+    /// <summary>
+    /// Gets or sets the customer the change is for (0: a guest newsletter subscriber, an erasure or an inbound change)
+    /// </summary>
+    public int CustomerId { get; set; }
+
+    /// <summary>
+    /// Gets or sets whom the change is for, in words: a customer, a guest newsletter subscriber, an erased customer, iContact
+    /// </summary>
+    public string Who { get; set; }
     public string List { get; set; }
     public string Change { get; set; }
     public string State { get; set; }
