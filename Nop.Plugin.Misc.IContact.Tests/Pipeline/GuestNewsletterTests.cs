@@ -48,6 +48,21 @@ public class GuestNewsletterTests : PipelineTestBase
     }
 
     [Test]
+    public async Task The_address_of_a_deleted_customer_signing_up_again_in_the_footer_box_joins_as_a_guest()
+    {
+        UseRules(NewsletterBoxRule());
+        //CustomerService.DeleteCustomerAsync keeps the row (Deleted = true) and, without SuffixDeletedCustomers, the address;
+        //GetCustomerByEmailAsync still finds it
+        NewCustomer("ann@example.com").Deleted = true;
+
+        await GuestConfirmsAsync("ann@example.com");
+        await DeliverAllAsync();
+
+        Assert.That(StatusOn("ann@example.com", NewsletterListId), Is.EqualTo("normal"), "as Synchronize's guest step judges it");
+        Assert.That(Subscribers.Items.Single().CustomerId, Is.Zero);
+    }
+
+    [Test]
     public async Task A_rule_that_asks_for_pending_gets_iContacts_double_opt_in()
     {
         UseRules(NewsletterBoxRule(status: "pending"));

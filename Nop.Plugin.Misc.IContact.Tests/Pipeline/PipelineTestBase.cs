@@ -122,8 +122,9 @@ public abstract class PipelineTestBase : EmulatorTestBase
 
         CustomerService = new Mock<ICustomerService>();
         CustomerService.Setup(c => c.GetCustomerByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Customers.GetValueOrDefault(id));
+        //CustomerService.GetCustomerByEmailAsync: the first by id, soft-deleted customers included
         CustomerService.Setup(c => c.GetCustomerByEmailAsync(It.IsAny<string>()))
-            .ReturnsAsync((string email) => Customers.Values.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)));
+            .ReturnsAsync((string email) => Customers.Values.OrderBy(c => c.Id).FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)));
         CustomerService.Setup(c => c.GetCustomerRoleIdsAsync(It.IsAny<Customer>(), It.IsAny<bool>()))
             .ReturnsAsync((Customer c, bool _) => Roles.GetValueOrDefault(c.Id, []));
         CustomerService.Setup(c => c.GetAllCustomerRolesAsync(It.IsAny<bool>()))

@@ -63,6 +63,22 @@ public class RuleExplanationTests : PipelineTestBase
     }
 
     [Test]
+    public async Task The_simulator_explains_the_address_of_a_deleted_customer_as_a_guest()
+    {
+        UseRules(new IcontactRule { Trigger = RuleTrigger.NewsletterSubscribers, ListId = NewsletterListId, ListName = "Newsletter" }, CustomersRule);
+        NewCustomer("ann@example.com", true, RegisteredRoleId).Deleted = true;
+        Newsletters.Add(new NewsLetterSubscription { Email = "ann@example.com", StoreId = StoreId, TypeId = NewsletterTypeId, Active = true });
+
+        var verdicts = await Preview().SimulateAsync(StoreId, "ann@example.com");
+
+        Assert.That(verdicts.Select(v => (v.Joins, v.ReasonKey)), Is.EqualTo(new[]
+        {
+            (true, "Plugins.Misc.IContact.Simulator.JoinsAnyone"),
+            (false, "Plugins.Misc.IContact.Simulator.NoRole")
+        }), "as delivery judges it: the deleted account's roles no longer count");
+    }
+
+    [Test]
     public async Task A_rule_stored_before_issue_11_means_what_it_meant()
     {
         //a row as 1.1 before issue 11 wrote it (and as the 1.0 migration moved it): no trigger, conditions or removal

@@ -211,7 +211,7 @@ public class SubscriptionPlanner
     /// Reacts to a newsletter subscription or unsubscription (deactivation and deletion raise the unsubscribe too), with
     /// the rules and consent of the store the subscription belongs to (not the store the customer registered in). The
     /// subscriptions are read afresh: a deactivation's event carries the row as it was before. An address without a
-    /// customer account (the newsletter box) is judged as a guest.
+    /// customer account (the newsletter box), or only a deleted one, is judged as a guest.
     /// </summary>
     /// <param name="subscription">The subscription the event carries</param>
     public virtual async Task NewsletterChangedAsync(NewsLetterSubscription subscription)
@@ -219,8 +219,10 @@ public class SubscriptionPlanner
         if (string.IsNullOrWhiteSpace(subscription?.Email))
             return;
 
+        //the platform's lookup finds soft-deleted customers too: their address signs up as anyone without an account does
+        //(as Synchronize's guest step judges it)
         var customer = await _customerService.GetCustomerByEmailAsync(subscription.Email.Trim());
-        if (customer is not null)
+        if (customer is { Deleted: false })
             await SyncCustomerInStoreAsync(customer, subscription.StoreId > 0 ? subscription.StoreId : await StoreOfAsync(customer));
         else
             await SyncGuestAsync(subscription.Email, subscription.StoreId > 0 ? subscription.StoreId : (await _storeContext.GetCurrentStoreAsync())?.Id ?? 0);

@@ -185,8 +185,9 @@ public class SyncPreviewService
         var rules = await _ruleService.GetRulesAsync(storeId);
         var customer = await _customerService.GetCustomerByEmailAsync(email.Trim());
         CustomerFacts facts;
-        if (customer is null)
+        if (customer is not { Deleted: false })
         {
+            //no account, or only a deleted one: the address is judged as a guest, as delivery judges it
             var newsletters = await _newsLetterSubscriptionService.GetNewsLetterSubscriptionsByEmailAsync(email.Trim(), storeId);
             if (newsletters.Count == 0)
                 return null;
