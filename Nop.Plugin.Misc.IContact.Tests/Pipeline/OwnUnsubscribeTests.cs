@@ -89,4 +89,29 @@ public class OwnUnsubscribeTests : PipelineTestBase
         Assert.That(Subscribers.Items, Is.Empty);
         Assert.That(SubscriptionLookups(), Is.EqualTo(lookups));
     }
+
+    [Test]
+    public async Task The_periodic_carry_over_leaves_the_newsletter_of_a_customer_the_plugin_took_off_and_carries_a_persons_own()
+    {
+        Subscribe("ann@example.com");
+        Subscribe("bob@example.com");
+        var ann = await DeliveredAsync("ann@example.com");
+        var bob = await DeliveredAsync("bob@example.com");
+        Assert.That(StatusOn("ann@example.com", NewsletterListId), Is.EqualTo("normal"));
+
+        //the plugin takes ann off both lists (her role is gone; her newsletter consent is not); bob leaves the newsletter himself
+        await TakeRegisteredRoleAsync(ann);
+        await DeliverAllAsync();
+        lock (Emulator.State.Lock)
+            Emulator.State.Subscriptions.Values.Single(s => s.ContactId.ToString() == RecordOf(bob).ContactId && s.ListId.ToString() == NewsletterListId)
+                .Status = "unsubscribed";
+
+        var deactivated = await Reconciler().ReconcileAsync(StoreId);
+
+        Assert.That(StatusOn("ann@example.com", NewsletterListId), Is.EqualTo("unsubscribed"));
+        Assert.That(deactivated, Is.EqualTo(1));
+        Assert.That(Newsletters.Single(n => n.Email == "ann@example.com").Active, Is.True, "she never asked to leave the newsletter");
+        Assert.That(Newsletters.Single(n => n.Email == "bob@example.com").Active, Is.False);
+        Assert.That(RecordOf(bob).GetListIds(), Does.Not.Contain(NewsletterListId));
+    }
 }

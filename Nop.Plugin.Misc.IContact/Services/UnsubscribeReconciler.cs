@@ -7,7 +7,8 @@ namespace Nop.Plugin.Misc.IContact.Services;
 /// <summary>
 /// Keeps both sides agreeing about unsubscribes: reads who is unsubscribed from the rules' lists in iContact (within the
 /// request budget) and, for rules that depend on newsletter consent, marks those customers' newsletter subscriptions
-/// inactive in the store
+/// inactive in the store. Only a person's own unsubscribe is carried over: one the plugin made itself (a rule's removal,
+/// remembered in <see cref="Domain.IcontactSubscriber.RemovedListIds"/>) looks the same in iContact and is left out.
 /// </summary>
 public class UnsubscribeReconciler
 {
@@ -74,6 +75,15 @@ public class UnsubscribeReconciler
     #endregion
 
     #region Methods
+
+    /// <summary>
+    /// Gets whether a contact's unsubscribe from a list is the plugin's own: one of its records (a customer's, a
+    /// guest's) says the plugin took it off the list and has not put it back since
+    /// </summary>
+    /// <param name="records">The plugin's records of the contact in a store</param>
+    /// <param name="listId">List identifier</param>
+    public static bool IsOwnUnsubscribe(IEnumerable<Domain.IcontactSubscriber> records, string listId) =>
+        records.Any(record => record.GetRemovedListIds().Contains(listId));
 
     /// <summary>
     /// Carries one confirmed unsubscribe over at once (iContact's web hook reported it and iContact confirmed it): for
@@ -157,7 +167,9 @@ public class UnsubscribeReconciler
             //the carry-over reads the list afresh: what delivery remembered may be minutes old
             await connection.ForgetUnsubscribedAsync(rule.ListId);
             var unsubscribed = await connection.GetUnsubscribedContactIdsAsync(rule.ListId, cancellationToken);
-            foreach (var subscriber in await _subscriberService.GetByContactIdsAsync(storeId, unsubscribed.ToList()))
+            var records = await _subscriberService.GetByContactIdsAsync(storeId, unsubscribed.ToList());
+            var own = records.GroupBy(record => record.ContactId).Where(contact => IsOwnUnsubscribe(contact, rule.ListId)).Select(contact => contact.Key).ToHashSet();
+            foreach (var subscriber in records.Where(record => !own.Contains(record.ContactId)))
             {
                 deactivated += await DeactivateNewsletterAsync(storeId, rule, subscriber.Email);
                 await _subscriberService.RemoveListAsync(subscriber, rule.ListId);
