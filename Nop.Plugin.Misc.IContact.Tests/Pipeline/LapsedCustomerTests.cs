@@ -152,6 +152,32 @@ public class LapsedCustomerTests : PipelineTestBase
     }
 
     [Test]
+    public async Task After_an_email_change_what_the_plugin_took_the_old_address_off_does_not_resubscribe_the_new_one()
+    {
+        UseRules(WinBack());
+        var customer = NewCustomer("ann@example.com");
+        AddOrder(customer, daysAgo: 200);
+        await RunTaskAsync();
+        await DeliverAllAsync();
+        await Consumer().HandleEventAsync(new OrderPlacedEvent(AddOrder(customer, daysAgo: 0)));
+        await DeliverAllAsync();
+        Assert.That(Subscribers.Items.Single().GetRemovedListIds(), Is.EqualTo(new[] { VipListId }));
+
+        //her new address is a contact that unsubscribed from the list itself
+        UnsubscribedInIcontact("ann.new@example.com", VipListId);
+        customer.Email = "ann.new@example.com";
+        await Consumer().HandleEventAsync(new Nop.Core.Events.EntityUpdatedEvent<Customer>(customer));
+        Clock.Advance(TimeSpan.FromDays(181));
+        await RunTaskAsync();
+        await DeliverAllAsync();
+
+        var relapse = Queue.Items.Where(item => item.Operation == QueueOperation.Subscribe).OrderBy(item => item.Id).Last();
+        Assert.That(relapse.Email, Is.EqualTo("ann.new@example.com"));
+        Assert.That(relapse.State, Is.EqualTo(QueueItemState.LeftAlone));
+        Assert.That(StatusOn("ann.new@example.com", VipListId), Is.EqualTo("unsubscribed"));
+    }
+
+    [Test]
     public async Task Lapsed_customers_outside_the_rules_roles_are_not_queued()
     {
         var rule = WinBack();
