@@ -114,4 +114,28 @@ public class OwnUnsubscribeTests : PipelineTestBase
         Assert.That(Newsletters.Single(n => n.Email == "bob@example.com").Active, Is.False);
         Assert.That(RecordOf(bob).GetListIds(), Does.Not.Contain(NewsletterListId));
     }
+
+    [Test]
+    public async Task The_preview_and_a_synchronisation_subscribe_again_whom_the_plugin_took_off_and_leave_alone_who_left_himself()
+    {
+        var ann = await DeliveredAsync("ann@example.com");
+        var bob = await DeliveredAsync("bob@example.com");
+        await TakeRegisteredRoleAsync(ann);
+        await DeliverAllAsync();
+        //her role comes back without an event (e.g. an import); bob leaves the list himself
+        Roles[ann.Id] = [RegisteredRoleId];
+        lock (Emulator.State.Lock)
+            Emulator.State.Subscriptions.Values.Single(s => s.ContactId.ToString() == RecordOf(bob).ContactId && s.ListId.ToString() == CustomersListId)
+                .Status = "unsubscribed";
+        await Resolve<SubscriberService>().RemoveListAsync(RecordOf(bob), CustomersListId);
+        Clock.Advance(TimeSpan.FromMinutes(IcontactDefaults.UnsubscribedCacheTime + 1));
+
+        var preview = (await Preview().PreviewAsync(StoreId)).Single(p => p.Rule.ListId == CustomersListId);
+        await Bulk().StartAsync(StoreId);
+        await Runner().DrainAsync();
+
+        Assert.That((preview.Subscribe, preview.LeftAloneUnsubscribedInIcontact), Is.EqualTo((1, 1)));
+        Assert.That(StatusOn("ann@example.com", CustomersListId), Is.EqualTo("normal"));
+        Assert.That(StatusOn("bob@example.com", CustomersListId), Is.EqualTo("unsubscribed"));
+    }
 }

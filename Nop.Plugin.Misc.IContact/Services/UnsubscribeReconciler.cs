@@ -109,8 +109,8 @@ public class UnsubscribeReconciler
     }
 
     /// <summary>
-    /// Gets, per list, the email addresses iContact has as unsubscribed: known contacts from the plugin's records, the
-    /// rest by reading the folder's contacts page by page
+    /// Gets, per list, the email addresses iContact has as unsubscribed, the plugin's own unsubscribes left out: known
+    /// contacts from the plugin's records, the rest by reading the folder's contacts page by page
     /// </summary>
     public virtual async Task<IReadOnlyDictionary<string, ISet<string>>> UnsubscribedEmailsAsync(int storeId, IEnumerable<string> listIds,
         CancellationToken cancellationToken = default)
@@ -125,8 +125,8 @@ public class UnsubscribeReconciler
             byList[listId] = await connection.GetUnsubscribedContactIdsAsync(listId, cancellationToken);
 
         var wanted = byList.Values.SelectMany(ids => ids).ToHashSet();
-        var emails = (await _subscriberService.GetByContactIdsAsync(storeId, wanted.ToList()))
-            .GroupBy(s => s.ContactId).ToDictionary(g => g.Key, g => g.First().Email);
+        var records = (await _subscriberService.GetByContactIdsAsync(storeId, wanted.ToList())).ToLookup(s => s.ContactId);
+        var emails = records.ToDictionary(g => g.Key, g => g.First().Email);
         try
         {
             //contacts the plugin does not know yet: read the folder's contacts until every one is found
@@ -147,7 +147,9 @@ public class UnsubscribeReconciler
         }
 
         foreach (var (listId, ids) in byList)
-            result[listId] = ids.Where(emails.ContainsKey).Select(id => emails[id]).Where(e => !string.IsNullOrEmpty(e)).ToHashSet();
+            //the plugin's own unsubscribes are not the person's: delivery would subscribe those contacts again
+            result[listId] = ids.Where(id => emails.ContainsKey(id) && !IsOwnUnsubscribe(records[id], listId))
+                .Select(id => emails[id]).Where(e => !string.IsNullOrEmpty(e)).ToHashSet();
         return result;
     }
 
