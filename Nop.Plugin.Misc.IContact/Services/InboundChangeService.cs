@@ -83,7 +83,7 @@ public class InboundChangeService
         {
             //later deliveries and bulk steps read the list again, so they leave the contact alone at once
             await connection.ForgetUnsubscribedAsync(item.ListId);
-            //iContact announces the plugin's own unsubscribes too (a rule's removal): the person asked for nothing
+            //iContact announces the plugin's own unsubscribes too (a rule's removal, a withdrawn consent): nothing to carry over
             if (UnsubscribeReconciler.IsOwnUnsubscribe(records, item.ListId))
                 return await _errorDescriber.TextAsync("Webhooks.Inbound.OwnUnsubscribe");
             if (records.Count == 0)
