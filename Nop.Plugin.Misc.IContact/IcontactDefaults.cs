@@ -122,6 +122,13 @@ public static class IcontactDefaults
     public static int DefaultDoneRetentionDays => 30;
 
     /// <summary>
+    /// Gets how many unsubscribes of a batch delivery checks one by one with iContact just before sending them (one
+    /// request each), to tell its own unsubscribes from the person's; a batch with more uses the lists' remembered
+    /// unsubscribed contacts (see <see cref="Services.UnsubscribedGuard"/>)
+    /// </summary>
+    public static int FreshUnsubscribeChecks => 10;
+
+    /// <summary>
     /// Gets the default period (hours) of the unsubscribe reconciliation
     /// </summary>
     public static int DefaultReconcileUnsubscribesHours => 24;

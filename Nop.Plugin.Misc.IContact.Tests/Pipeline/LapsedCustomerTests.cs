@@ -91,7 +91,7 @@ public class LapsedCustomerTests : PipelineTestBase
     }
 
     [Test]
-    public async Task A_new_order_ends_the_lapse_and_unsubscribes_and_a_later_lapse_is_queued_again()
+    public async Task A_new_order_ends_the_lapse_and_unsubscribes_and_a_later_lapse_subscribes_again()
     {
         UseRules(WinBack());
         var customer = NewCustomer("ann@example.com");
@@ -104,16 +104,77 @@ public class LapsedCustomerTests : PipelineTestBase
         await Consumer().HandleEventAsync(new OrderPlacedEvent(order));
         await DeliverAllAsync();
         Assert.That(StatusOn("ann@example.com", VipListId), Is.EqualTo("unsubscribed"));
+        Assert.That(Subscribers.Items.Single().GetRemovedListIds(), Is.EqualTo(new[] { VipListId }), "the plugin remembers it took her off");
 
         Clock.Advance(TimeSpan.FromDays(181));
         await RunTaskAsync();
         await DeliverAllAsync();
 
-        //queued again; delivery then leaves the contact alone: iContact only says "unsubscribed", not who unsubscribed it
-        //(issue 13: nothing re-subscribes a contact unsubscribed in iContact)
+        //queued again and subscribed again: iContact shows "unsubscribed", but the plugin remembers it took the contact off
         var relapse = Queue.Items.Where(item => item.Operation == QueueOperation.Subscribe).OrderBy(item => item.Id).Last();
         Assert.That(relapse.CreatedOnUtc, Is.GreaterThan(order.CreatedOnUtc));
+        Assert.That(relapse.State, Is.EqualTo(QueueItemState.Done));
+        Assert.That(StatusOn("ann@example.com", VipListId), Is.EqualTo("normal"));
+        Assert.That(Subscribers.Items.Single().GetRemovedListIds(), Is.Empty, "back on the list: no longer the plugin's removal");
+    }
+
+    [Test]
+    public async Task Her_own_unsubscribe_in_iContact_is_left_alone_by_the_next_lapse_even_after_the_plugin_once_took_her_off_and_back()
+    {
+        UseRules(WinBack());
+        var customer = NewCustomer("ann@example.com");
+        AddOrder(customer, daysAgo: 200);
+        await RunTaskAsync();
+        await DeliverAllAsync();
+        await Consumer().HandleEventAsync(new OrderPlacedEvent(AddOrder(customer, daysAgo: 0)));
+        await DeliverAllAsync();
+        Clock.Advance(TimeSpan.FromDays(181));
+        await RunTaskAsync();
+        await DeliverAllAsync();
+        Assert.That(StatusOn("ann@example.com", VipListId), Is.EqualTo("normal"), "the plugin took her off and put her back");
+
+        //she unsubscribes herself (a campaign's link); then a new order makes the plugin unsubscribe her too
+        var contactId = Subscribers.Items.Single().ContactId;
+        using (var response = await Http.PostAsync($"{Emulator.RootUrl}/_emulator/contacts/{contactId}/unsubscribe",
+            new StringContent($"{{\"listId\":\"{VipListId}\"}}", System.Text.Encoding.UTF8, "application/json")))
+            Assert.That(response.IsSuccessStatusCode);
+        await Consumer().HandleEventAsync(new OrderPlacedEvent(AddOrder(customer, daysAgo: 0)));
+        await DeliverAllAsync();
+        Assert.That(Subscribers.Items.Single().GetRemovedListIds(), Is.Empty, "iContact showed her unsubscribed before the plugin's unsubscribe: hers");
+
+        Clock.Advance(TimeSpan.FromDays(181));
+        await RunTaskAsync();
+        await DeliverAllAsync();
+
+        var relapse = Queue.Items.Where(item => item.Operation == QueueOperation.Subscribe).OrderBy(item => item.Id).Last();
         Assert.That(relapse.State, Is.EqualTo(QueueItemState.LeftAlone));
+        Assert.That(StatusOn("ann@example.com", VipListId), Is.EqualTo("unsubscribed"));
+    }
+
+    [Test]
+    public async Task After_an_email_change_what_the_plugin_took_the_old_address_off_does_not_resubscribe_the_new_one()
+    {
+        UseRules(WinBack());
+        var customer = NewCustomer("ann@example.com");
+        AddOrder(customer, daysAgo: 200);
+        await RunTaskAsync();
+        await DeliverAllAsync();
+        await Consumer().HandleEventAsync(new OrderPlacedEvent(AddOrder(customer, daysAgo: 0)));
+        await DeliverAllAsync();
+        Assert.That(Subscribers.Items.Single().GetRemovedListIds(), Is.EqualTo(new[] { VipListId }));
+
+        //her new address is a contact that unsubscribed from the list itself
+        UnsubscribedInIcontact("ann.new@example.com", VipListId);
+        customer.Email = "ann.new@example.com";
+        await Consumer().HandleEventAsync(new Nop.Core.Events.EntityUpdatedEvent<Customer>(customer));
+        Clock.Advance(TimeSpan.FromDays(181));
+        await RunTaskAsync();
+        await DeliverAllAsync();
+
+        var relapse = Queue.Items.Where(item => item.Operation == QueueOperation.Subscribe).OrderBy(item => item.Id).Last();
+        Assert.That(relapse.Email, Is.EqualTo("ann.new@example.com"));
+        Assert.That(relapse.State, Is.EqualTo(QueueItemState.LeftAlone));
+        Assert.That(StatusOn("ann.new@example.com", VipListId), Is.EqualTo("unsubscribed"));
     }
 
     [Test]

@@ -172,4 +172,25 @@ public class RepositoryTests : PostgresTestBase
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM \"NewsLetterSubscription\""), Is.EqualTo(500));
         Assert.That(await Database.Repository<NewsLetterSubscription>().Table.CountAsync(s => s.TypeId == 1 && s.Active), Is.EqualTo(500));
     }
+
+    [Test]
+    public async Task TheUnsubscribedGuardReadsCustomersAndGuestsWithTheirRemovedListsInOneQuery()
+    {
+        var repository = Database.Repository<IcontactSubscriber>();
+        var now = new DateTime(2026, 11, 30, 6, 0, 0, DateTimeKind.Utc);
+        IcontactSubscriber Record(int storeId, int customerId, string email, string removed) =>
+            new() { StoreId = storeId, CustomerId = customerId, Email = email, ContactId = "c" + customerId, RemovedListIds = removed, UpdatedOnUtc = now };
+        await repository.InsertAsync([
+            Record(1, 3, "ann@example.com", "8,77"), Record(1, 4, "bob@example.com", null), Record(2, 3, "ann@example.com", "9"),
+            Record(1, 0, "guest@example.com", "8"), Record(2, 0, "guest@example.com", "9"), Record(1, 0, "other@example.com", null)
+        ]);
+        var subscribers = new Services.SubscriberService(repository, TimeProvider.System);
+
+        var commands = Database.Commands;
+        var found = await subscribers.GetCustomersAndGuestsAsync(1, [3], ["guest@example.com"]);
+
+        Assert.That(Database.Commands - commands, Is.EqualTo(1));
+        Assert.That(found.Select(s => (s.CustomerId, s.Email, s.RemovedListIds)).OrderBy(s => s.CustomerId),
+            Is.EqualTo(new[] { (0, "guest@example.com", "8"), (3, "ann@example.com", "8,77") }));
+    }
 }

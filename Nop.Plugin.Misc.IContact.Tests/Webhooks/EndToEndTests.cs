@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using IcontactEmulator;
+using Nop.Core.Domain.Customers;
+using Nop.Core.Events;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Plugin.Misc.IContact.Services;
 
@@ -82,5 +84,38 @@ public class EndToEndTests : WebhookTestBase
         Assert.That(Newsletters.Single().Active, Is.True, "nothing arrived");
         await Reconciler().ReconcileDueAsync([StoreId]);
         Assert.That(Newsletters.Single().Active, Is.False);
+    }
+
+    [Test]
+    public async Task The_echo_of_the_plugins_own_unsubscribe_keeps_the_newsletter_while_a_persons_own_unsubscribe_is_carried_over()
+    {
+        await HostStoreAsync();
+        var (ann, _) = await DeliveredCustomerAsync("ann@example.com");
+        var (_, bobContactId) = await DeliveredCustomerAsync("bob@example.com");
+        await Resolve<WebhookRegistrationService>().RegisterAsync(StoreId);
+
+        //the plugin takes ann off the Customers and Newsletter lists (her role is gone, her newsletter consent is not);
+        //iContact announces that API change to the hook like any other unsubscribe
+        Roles[ann.Id] = [GuestsRoleId];
+        await Consumer().HandleEventAsync(new EntityDeletedEvent<CustomerCustomerRoleMapping>(
+            new CustomerCustomerRoleMapping { CustomerId = ann.Id, CustomerRoleId = RegisteredRoleId }));
+        await Runner().DrainAsync();
+        await WaitForDeliveriesAsync(1);
+        await Runner().DrainAsync();
+
+        //bob leaves both lists himself, through a campaign's link
+        using (var response = await Http.PostAsync($"{Emulator.RootUrl}/_emulator/contacts/{bobContactId}/unsubscribe",
+            new StringContent("{}", Encoding.UTF8, "application/json")))
+            Assert.That(response.IsSuccessStatusCode);
+        await WaitForDeliveriesAsync(2);
+        await Runner().DrainAsync();
+
+        Assert.That(StatusOn("ann@example.com", NewsletterListId), Is.EqualTo("unsubscribed"));
+        Assert.That(Newsletters.Single(n => n.Email == "ann@example.com").Active, Is.True, "she never asked to leave the newsletter");
+        Assert.That(Newsletters.Single(n => n.Email == "bob@example.com").Active, Is.False);
+        var echoes = Inbound.Where(i => i.Email == "ann@example.com").ToList();
+        Assert.That(echoes.Select(i => i.ListId), Is.EquivalentTo(new[] { CustomersListId, NewsletterListId }));
+        Assert.That(echoes.Select(i => i.LastError), Has.All.EqualTo("Confirmed by iContact: the plugin's own unsubscribe; nothing to carry over."));
+        Assert.That(Inbound.Where(i => i.Email == "bob@example.com").Select(i => i.LastError), Has.All.StartWith("Confirmed by iContact: unsubscribed"));
     }
 }

@@ -33,6 +33,13 @@ public class IcontactSubscriber : BaseEntity
     public string ListIds { get; set; }
 
     /// <summary>
+    /// Gets or sets the ids of the lists the plugin itself took the contact off (a rule's removal, a withdrawn consent),
+    /// comma-separated: iContact shows only "unsubscribed", not who unsubscribed it, so this tells the plugin's own
+    /// unsubscribe from the person's
+    /// </summary>
+    public string RemovedListIds { get; set; }
+
+    /// <summary>
     /// Gets or sets the version of the field mappings of the contact data last delivered (null: delivered before field
     /// mappings existed, i.e. with the default mapping)
     /// </summary>
@@ -53,4 +60,15 @@ public class IcontactSubscriber : BaseEntity
     /// Sets the list ids
     /// </summary>
     public void SetListIds(IEnumerable<string> listIds) => ListIds = string.Join(",", listIds.Distinct().OrderBy(id => id));
+
+    /// <summary>
+    /// Gets the ids of the lists the plugin itself took the contact off, as a set
+    /// </summary>
+    public ISet<string> GetRemovedListIds() =>
+        (RemovedListIds ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+
+    /// <summary>
+    /// Sets the ids of the lists the plugin itself took the contact off
+    /// </summary>
+    public void SetRemovedListIds(IEnumerable<string> listIds) => RemovedListIds = string.Join(",", listIds.Distinct().OrderBy(id => id));
 }

@@ -107,6 +107,7 @@ public static class IcontactLocales110
         ["Plugins.Misc.IContact.Webhooks.Unreachable"] = "The store URL {0} is probably not reachable from the internet (https and a public host name are expected): iContact cannot call it, and unsubscribes arrive by polling only.",
         ["Plugins.Misc.IContact.Webhooks.Inbound.Unsubscribed"] = "Confirmed by iContact: unsubscribed; left alone from now on, {0} newsletter subscription(s) deactivated.",
         ["Plugins.Misc.IContact.Webhooks.Inbound.Subscribed"] = "Confirmed by iContact: subscribed; the contact's record was updated.",
+        ["Plugins.Misc.IContact.Webhooks.Inbound.OwnUnsubscribe"] = "Confirmed by iContact: the plugin's own unsubscribe; nothing to carry over.",
         ["Plugins.Misc.IContact.Webhooks.Inbound.NotConfirmed"] = "Not confirmed by iContact (status there: {0}): nothing changed.",
 
         //rules beyond roles (issue 11)

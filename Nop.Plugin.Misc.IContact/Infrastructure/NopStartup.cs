@@ -42,6 +42,7 @@ public class NopStartup : INopStartup
         services.AddScoped<CustomerErasureService>();
         services.AddScoped<StaleListGuard>();
         services.AddScoped<BatchDelivery>();
+        services.AddScoped<UnsubscribedGuard>();
         services.AddScoped<DeliveryService>();
         services.AddScoped<CustomerFactsReader>();
         services.AddScoped<OrderStatisticsReader>();

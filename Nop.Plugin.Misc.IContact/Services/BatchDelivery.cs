@@ -6,7 +6,8 @@ namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
 /// Sends one claimed batch of a store: its contacts in one request, its subscriptions in one request (leaving alone
-/// whoever unsubscribed in iContact), and records each item's outcome and what the customers now have
+/// whoever unsubscribed in iContact, <see cref="UnsubscribedGuard"/>), and records each item's outcome and what the
+/// customers now have
 /// </summary>
 public class BatchDelivery
 {
@@ -18,6 +19,7 @@ public class BatchDelivery
     protected readonly StaleListGuard _staleListGuard;
     protected readonly SubscriberService _subscriberService;
     protected readonly TimeProvider _timeProvider;
+    protected readonly UnsubscribedGuard _unsubscribedGuard;
 
     #endregion
 
@@ -28,7 +30,8 @@ public class BatchDelivery
         ErrorDescriber errorDescriber,
         StaleListGuard staleListGuard,
         SubscriberService subscriberService,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        UnsubscribedGuard unsubscribedGuard)
     {
         _customerErasureService = customerErasureService;
         _deliveryQueue = deliveryQueue;
@@ -36,6 +39,7 @@ public class BatchDelivery
         _staleListGuard = staleListGuard;
         _subscriberService = subscriberService;
         _timeProvider = timeProvider;
+        _unsubscribedGuard = unsubscribedGuard;
     }
 
     #endregion
@@ -147,19 +151,16 @@ public class BatchDelivery
         delivered.AddRange(items.Where(item => item.Operation == QueueOperation.UpdateContact && ids.ContainsKey(item.Email)));
         var memberships = items.Where(item => item.Operation is not (QueueOperation.DeleteContact or QueueOperation.UpdateContact) && ids.ContainsKey(item.Email)).ToList();
 
-        //nothing re-subscribes someone who unsubscribed in iContact, neither a bulk synchronisation nor a later event (the
-        //list's unsubscribed contacts are remembered for minutes, and forgotten when a web hook reports a new unsubscribe)
-        var leftAlone = new List<IcontactQueueItem>();
-        foreach (var group in memberships.Where(item => item.Operation == QueueOperation.Subscribe).GroupBy(item => item.ListId))
-        {
-            var unsubscribed = await connection.GetUnsubscribedContactIdsAsync(group.Key, cancellationToken);
-            leftAlone.AddRange(group.Where(item => unsubscribed.Contains(ids[item.Email])));
-        }
+        //nothing re-subscribes someone who unsubscribed in iContact, neither a bulk synchronisation nor a later event,
+        //unless the plugin itself took the contact off that list
+        var leftAlone = await _unsubscribedGuard.LeftAloneAsync(connection, memberships, ids, cancellationToken);
         memberships = memberships.Except(leftAlone).ToList();
         await _deliveryQueue.CompleteAsync(leftAlone, await _errorDescriber.TextAsync("Delivery.LeftAlone"), QueueItemState.LeftAlone);
         foreach (var item in items.Where(item => item.Operation == QueueOperation.Unsubscribe && !ids.ContainsKey(item.Email) && !refused.ContainsKey(item.Email)))
             delivered.Add(item); //iContact has no such contact: it is on no list
 
+        //asked before sending: afterwards iContact shows every one of them unsubscribed
+        var ownUnsubscribes = await _unsubscribedGuard.OwnUnsubscribesAsync(connection, memberships, ids, cancellationToken);
         if (memberships.Count > 0)
         {
             var request = memberships.Select(item => new IcontactSubscription
@@ -203,7 +204,8 @@ public class BatchDelivery
             changes.Add(new DeliveredChange(connection.StoreId, customer.Key.CustomerId, customer.Key.Email, ids.GetValueOrDefault(customer.Key.Email),
                 customer.Where(item => item.Operation == QueueOperation.Subscribe).Select(item => item.ListId).ToList(),
                 customer.Where(item => item.Operation == QueueOperation.Unsubscribe).Select(item => item.ListId).ToList(),
-                customer.Where(QueueItemFactory.CarriesContact).MaxBy(item => item.Id)?.FieldsVersion));
+                customer.Where(QueueItemFactory.CarriesContact).MaxBy(item => item.Id)?.FieldsVersion,
+                customer.Where(ownUnsubscribes.Contains).Select(item => item.ListId).ToList()));
         }
 
         //the batch's records in a few statements (a bulk page delivers hundreds of customers at once)

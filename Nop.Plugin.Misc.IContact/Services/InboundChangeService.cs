@@ -27,8 +27,8 @@ public enum InboundReceipt
 /// <summary>
 /// Changes reported by iContact's web hooks: records them durably when a hook is called (nothing else on the
 /// request), then, in the background, confirms each with iContact through the store's gateway and acts only on what
-/// iContact confirms: an unsubscribe is carried over at once (<see cref="UnsubscribeReconciler.CarryOverUnsubscribeAsync"/>),
-/// a subscription of a known contact updates its record. The payload itself is never trusted.
+/// iContact confirms: a person's unsubscribe is carried over at once (<see cref="UnsubscribeReconciler.CarryOverUnsubscribeAsync"/>;
+/// the echo of the plugin's own is not), a subscription of a known contact updates its record. The payload itself is never trusted.
 /// </summary>
 public class InboundChangeService
 {
@@ -83,6 +83,9 @@ public class InboundChangeService
         {
             //later deliveries and bulk steps read the list again, so they leave the contact alone at once
             await connection.ForgetUnsubscribedAsync(item.ListId);
+            //iContact announces the plugin's own unsubscribes too (a rule's removal, a withdrawn consent): nothing to carry over
+            if (UnsubscribeReconciler.IsOwnUnsubscribe(records, item.ListId))
+                return await _errorDescriber.TextAsync("Webhooks.Inbound.OwnUnsubscribe");
             if (records.Count == 0)
             {
                 var contact = await connection.CallAsync((client, token) => client.GetContactAsync(connection.Folder, contactId, token));

@@ -7,8 +7,10 @@ namespace Nop.Plugin.Misc.IContact.Services;
 /// Represents what delivery did for one customer of a store
 /// </summary>
 /// <param name="FieldsVersion">Version of the field mappings of the contact data delivered (null: no contact data)</param>
+/// <param name="OwnUnsubscribedListIds">Those of the unsubscribed lists the contact was still on in iContact before the
+/// delivery: the plugin's own unsubscribes (null: none)</param>
 public record DeliveredChange(int StoreId, int CustomerId, string Email, string ContactId, IEnumerable<string> SubscribedListIds,
-    IEnumerable<string> UnsubscribedListIds, string FieldsVersion = null);
+    IEnumerable<string> UnsubscribedListIds, string FieldsVersion = null, IEnumerable<string> OwnUnsubscribedListIds = null);
 
 /// <summary>
 /// Remembers what was delivered per customer: the address iContact knows, its contact id and the plugin's lists. A
@@ -83,6 +85,16 @@ public class SubscriberService
         _subscriberRepository.GetAllAsync(query => query.Where(s => s.StoreId == storeId && customerIds.Contains(s.CustomerId)));
 
     /// <summary>
+    /// Gets, in one query, the records of some customers and of some guests (customer id 0, by address) in a store
+    /// </summary>
+    /// <param name="storeId">Store identifier</param>
+    /// <param name="customerIds">Customer identifiers</param>
+    /// <param name="guestEmails">Normalised addresses of guests (a List: see <see cref="GetByContactIdsAsync"/>)</param>
+    public virtual Task<IList<IcontactSubscriber>> GetCustomersAndGuestsAsync(int storeId, List<int> customerIds, List<string> guestEmails) =>
+        _subscriberRepository.GetAllAsync(query => query.Where(s => s.StoreId == storeId
+            && ((s.CustomerId > 0 && customerIds.Contains(s.CustomerId)) || (s.CustomerId == 0 && guestEmails.Contains(s.Email)))));
+
+    /// <summary>
     /// Gets the records of a store as a query, for counts made together with the platform's tables (not run here)
     /// </summary>
     public virtual IQueryable<IcontactSubscriber> RecordsOfStore(int storeId) =>
@@ -116,7 +128,8 @@ public class SubscriberService
     }
 
     /// <summary>
-    /// Applies delivered changes to a customer's record (new when null): subscribed lists join, unsubscribed ones leave
+    /// Applies delivered changes to a customer's record (new when null): subscribed lists join, unsubscribed ones leave;
+    /// the plugin's own unsubscribes are remembered as removed lists until a subscribe to the list is delivered
     /// </summary>
     /// <returns>The record, and whether it is new</returns>
     protected virtual (IcontactSubscriber Record, bool IsNew) Apply(IcontactSubscriber record, DeliveredChange change)
@@ -134,6 +147,11 @@ public class SubscriberService
             lists.UnionWith(subscribed);
             lists.ExceptWith(unsubscribed);
             record.SetListIds(lists);
+            //another address is another contact: what the plugin took the old one off says nothing about the new one
+            var removed = current ? record.GetRemovedListIds() : new HashSet<string>();
+            removed.ExceptWith(subscribed);
+            removed.UnionWith(change.OwnUnsubscribedListIds ?? []);
+            record.SetRemovedListIds(removed);
             record.Email = change.Email;
             record.ContactId = change.ContactId ?? record.ContactId;
             record.FieldsVersion = change.FieldsVersion ?? record.FieldsVersion;

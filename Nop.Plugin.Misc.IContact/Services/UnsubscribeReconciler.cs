@@ -7,7 +7,8 @@ namespace Nop.Plugin.Misc.IContact.Services;
 /// <summary>
 /// Keeps both sides agreeing about unsubscribes: reads who is unsubscribed from the rules' lists in iContact (within the
 /// request budget) and, for rules that depend on newsletter consent, marks those customers' newsletter subscriptions
-/// inactive in the store
+/// inactive in the store. Only a person's own unsubscribe is carried over: one the plugin made itself (a rule's removal,
+/// remembered in <see cref="Domain.IcontactSubscriber.RemovedListIds"/>) looks the same in iContact and is left out.
 /// </summary>
 public class UnsubscribeReconciler
 {
@@ -76,6 +77,15 @@ public class UnsubscribeReconciler
     #region Methods
 
     /// <summary>
+    /// Gets whether a contact's unsubscribe from a list is the plugin's own: one of its records (a customer's, a
+    /// guest's) says the plugin took it off the list and has not put it back since
+    /// </summary>
+    /// <param name="records">The plugin's records of the contact in a store</param>
+    /// <param name="listId">List identifier</param>
+    public static bool IsOwnUnsubscribe(IEnumerable<Domain.IcontactSubscriber> records, string listId) =>
+        records.Any(record => record.GetRemovedListIds().Contains(listId));
+
+    /// <summary>
     /// Carries one confirmed unsubscribe over at once (iContact's web hook reported it and iContact confirmed it): for
     /// consent rules on the list, the address's newsletter subscriptions become inactive; the list leaves the records
     /// </summary>
@@ -99,8 +109,8 @@ public class UnsubscribeReconciler
     }
 
     /// <summary>
-    /// Gets, per list, the email addresses iContact has as unsubscribed: known contacts from the plugin's records, the
-    /// rest by reading the folder's contacts page by page
+    /// Gets, per list, the email addresses iContact has as unsubscribed, the plugin's own unsubscribes left out: known
+    /// contacts from the plugin's records, the rest by reading the folder's contacts page by page
     /// </summary>
     public virtual async Task<IReadOnlyDictionary<string, ISet<string>>> UnsubscribedEmailsAsync(int storeId, IEnumerable<string> listIds,
         CancellationToken cancellationToken = default)
@@ -115,8 +125,8 @@ public class UnsubscribeReconciler
             byList[listId] = await connection.GetUnsubscribedContactIdsAsync(listId, cancellationToken);
 
         var wanted = byList.Values.SelectMany(ids => ids).ToHashSet();
-        var emails = (await _subscriberService.GetByContactIdsAsync(storeId, wanted.ToList()))
-            .GroupBy(s => s.ContactId).ToDictionary(g => g.Key, g => g.First().Email);
+        var records = (await _subscriberService.GetByContactIdsAsync(storeId, wanted.ToList())).ToLookup(s => s.ContactId);
+        var emails = records.ToDictionary(g => g.Key, g => g.First().Email);
         try
         {
             //contacts the plugin does not know yet: read the folder's contacts until every one is found
@@ -137,7 +147,9 @@ public class UnsubscribeReconciler
         }
 
         foreach (var (listId, ids) in byList)
-            result[listId] = ids.Where(emails.ContainsKey).Select(id => emails[id]).Where(e => !string.IsNullOrEmpty(e)).ToHashSet();
+            //the plugin's own unsubscribes are not the person's: delivery would subscribe those contacts again
+            result[listId] = ids.Where(id => emails.ContainsKey(id) && !IsOwnUnsubscribe(records[id], listId))
+                .Select(id => emails[id]).Where(e => !string.IsNullOrEmpty(e)).ToHashSet();
         return result;
     }
 
@@ -157,7 +169,9 @@ public class UnsubscribeReconciler
             //the carry-over reads the list afresh: what delivery remembered may be minutes old
             await connection.ForgetUnsubscribedAsync(rule.ListId);
             var unsubscribed = await connection.GetUnsubscribedContactIdsAsync(rule.ListId, cancellationToken);
-            foreach (var subscriber in await _subscriberService.GetByContactIdsAsync(storeId, unsubscribed.ToList()))
+            var records = await _subscriberService.GetByContactIdsAsync(storeId, unsubscribed.ToList());
+            var own = records.GroupBy(record => record.ContactId).Where(contact => IsOwnUnsubscribe(contact, rule.ListId)).Select(contact => contact.Key).ToHashSet();
+            foreach (var subscriber in records.Where(record => !own.Contains(record.ContactId)))
             {
                 deactivated += await DeactivateNewsletterAsync(storeId, rule, subscriber.Email);
                 await _subscriberService.RemoveListAsync(subscriber, rule.ListId);
