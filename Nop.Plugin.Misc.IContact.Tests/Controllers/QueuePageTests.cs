@@ -1,3 +1,4 @@
+using Moq;
 using Microsoft.AspNetCore.Mvc;
 using Nop.Plugin.Misc.IContact.Domain;
 using Nop.Plugin.Misc.IContact.Models;
@@ -43,6 +44,31 @@ public class QueuePageTests : ConfigurationControllerTestBase
         var rows = (await RowsAsync(QueueItemState.Pending)).Where(row => row.Email != "wait@example.com").OrderBy(row => row.Id).Select(row => (row.Who, row.CustomerId));
 
         Assert.That(rows, Is.EqualTo(new[] { ("Customer #12", 12), ("Guest (newsletter subscriber)", 0), ("Erased customer", 0), ("iContact web hook", 0) }));
+    }
+
+    [Test]
+    public async Task All_stores_show_every_store_s_changes_and_a_store_scope_only_its_own()
+    {
+        //delivery queues under the real store id, also in a single-store install whose admin only has the all-stores scope
+        Stores.Add(new Nop.Core.Domain.Stores.Store { Id = 2, Name = "Outlet" });
+        await QueueRepository.InsertAsync(new IcontactQueueItem { StoreId = 1, CustomerId = 12, Email = "one@example.com", ListId = "7", State = QueueItemState.Failed, Operation = QueueOperation.Subscribe, SubscriptionStatus = "normal" });
+        await QueueRepository.InsertAsync(new IcontactQueueItem { StoreId = 2, CustomerId = 13, Email = "two@example.com", ListId = "7", State = QueueItemState.Failed, Operation = QueueOperation.Subscribe, SubscriptionStatus = "normal" });
+
+        var all = await RowsAsync(QueueItemState.Failed);
+        StoreContext.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(2);
+        var second = await RowsAsync(QueueItemState.Failed);
+
+        Assert.That(all.Select(row => row.Email), Is.EquivalentTo(new[] { "fail@example.com", "one@example.com", "two@example.com" }));
+        Assert.That(second.Select(row => row.Email), Is.EqualTo(new[] { "two@example.com" }));
+        Assert.That(all.Single(row => row.Email == "one@example.com").Store, Is.EqualTo("Shop"), "all stores of a multi-store install name each change's store");
+        Assert.That(second.Single().Store, Is.Null);
+
+        //retry and discard act on what the scope shows
+        StoreContext.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(0);
+        await CreateSyncController().QueueRetry(QueueRepository.Items.Single(i => i.Email == "one@example.com").Id);
+        Assert.That(await CreateSyncController().QueueDiscard(QueueRepository.Items.Single(i => i.Email == "two@example.com").Id), Is.InstanceOf<NullJsonResult>());
+        Assert.That(QueueRepository.Items.Single(i => i.Email == "one@example.com").State, Is.EqualTo(QueueItemState.Pending));
+        Assert.That(QueueRepository.Items.Any(i => i.Email == "two@example.com"), Is.False);
     }
 
     [Test]

@@ -7,6 +7,7 @@ using Nop.Plugin.Misc.IContact.Models;
 using Nop.Plugin.Misc.IContact.Services;
 using Nop.Services.Configuration;
 using Nop.Services.Security;
+using Nop.Services.Stores;
 using Nop.Web.Framework.Mvc;
 using Nop.Web.Framework.Mvc.Filters;
 
@@ -26,6 +27,7 @@ public class IcontactSyncController : IcontactBaseController
     protected readonly IcontactModelFactory _modelFactory;
     protected readonly IcontactRuleService _ruleService;
     protected readonly QueueAdminService _queueAdminService;
+    protected readonly IStoreService _storeService;
     protected readonly SyncPreviewService _syncPreviewService;
 
     #endregion
@@ -41,6 +43,7 @@ public class IcontactSyncController : IcontactBaseController
         ISettingService settingService,
         IStoreContext storeContext,
         QueueAdminService queueAdminService,
+        IStoreService storeService,
         SyncPreviewService syncPreviewService)
         : base(errorDescriber, settingService, storeContext)
     {
@@ -50,6 +53,7 @@ public class IcontactSyncController : IcontactBaseController
         _modelFactory = modelFactory;
         _ruleService = ruleService;
         _queueAdminService = queueAdminService;
+        _storeService = storeService;
         _syncPreviewService = syncPreviewService;
     }
 
@@ -84,6 +88,9 @@ public class IcontactSyncController : IcontactBaseController
         var state = Enum.IsDefined(typeof(QueueItemState), searchModel.QueueState) ? (QueueItemState)searchModel.QueueState : QueueItemState.Pending;
         var pageSize = Math.Clamp(searchModel.Length, 1, 500);
         var page = await _queueAdminService.GetItemsAsync(storeId, state, Math.Max(searchModel.Start, 0) / pageSize, pageSize);
+        //all stores of a multi-store install: each change names its store
+        var stores = await _storeService.GetAllStoresAsync();
+        var storeNames = storeId == 0 && stores.Count > 1 ? stores.ToDictionary(store => store.Id, store => store.Name) : [];
         var listNames = (await _ruleService.GetRulesAsync(storeId)).Where(rule => !string.IsNullOrEmpty(rule.ListId))
             .GroupBy(rule => rule.ListId).ToDictionary(group => group.Key, group => group.First().ListName);
 
@@ -96,6 +103,7 @@ public class IcontactSyncController : IcontactBaseController
                 Email = item.Email,
                 CustomerId = item.CustomerId,
                 Who = await WhoAsync(item),
+                Store = storeNames.GetValueOrDefault(item.StoreId),
                 List = item.ListId is null ? string.Empty : $"{listNames.GetValueOrDefault(item.ListId, item.ListId)} ({item.ListId})",
                 Change = await T($"{IcontactDefaults.LocalePrefix}.Queue.Operation.{item.Operation}", item.SubscriptionStatus),
                 State = await T($"{IcontactDefaults.LocalePrefix}.Queue.State.{item.State}"),

@@ -19,6 +19,11 @@ public record QueueItemModel : BaseNopModel
     /// Gets or sets whom the change is for, in words: a customer, a guest newsletter subscriber, an erased customer, iContact
     /// </summary>
     public string Who { get; set; }
+
+    /// <summary>
+    /// Gets or sets the name of the store the change was made for (only in the all-stores scope of a multi-store install)
+    /// </summary>
+    public string Store { get; set; }
     public string List { get; set; }
     public string Change { get; set; }
     public string State { get; set; }

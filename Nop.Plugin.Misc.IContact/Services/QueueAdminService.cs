@@ -37,22 +37,29 @@ public class QueueAdminService
     #region Methods
 
     /// <summary>
-    /// Gets items of a store in one state, newest first
+    /// Gets the items of a store scope: items carry the store they were made for (a single-store install's under its
+    /// store's id), so the all-stores scope (0) has every store's, as the status card counts them
+    /// </summary>
+    protected virtual IQueryable<IcontactQueueItem> InScope(IQueryable<IcontactQueueItem> query, int storeId) =>
+        storeId > 0 ? query.Where(item => item.StoreId == storeId) : query;
+
+    /// <summary>
+    /// Gets items of a store scope (0: all stores) in one state, newest first
     /// </summary>
     public virtual Task<Nop.Core.IPagedList<IcontactQueueItem>> GetItemsAsync(int storeId, QueueItemState state, int pageIndex, int pageSize)
     {
         var stateId = (int)state;
-        return _queueRepository.GetAllPagedAsync(query => query.Where(item => item.StoreId == storeId && item.StateId == stateId).OrderByDescending(item => item.Id),
+        return _queueRepository.GetAllPagedAsync(query => InScope(query, storeId).Where(item => item.StateId == stateId).OrderByDescending(item => item.Id),
             pageIndex, pageSize);
     }
 
     /// <summary>
-    /// Puts failed items back in the queue with fresh attempts
+    /// Puts failed items of a store scope (0: all stores) back in the queue with fresh attempts
     /// </summary>
     public virtual async Task RetryFailedAsync(int storeId, IList<int> ids)
     {
         var failed = (int)QueueItemState.Failed;
-        var items = await _queueRepository.GetAllAsync(query => query.Where(item => item.StoreId == storeId && item.StateId == failed && ids.Contains(item.Id)));
+        var items = await _queueRepository.GetAllAsync(query => InScope(query, storeId).Where(item => item.StateId == failed && ids.Contains(item.Id)));
         foreach (var item in items)
         {
             item.State = QueueItemState.Pending;
@@ -69,12 +76,14 @@ public class QueueAdminService
     }
 
     /// <summary>
-    /// Deletes failed items
+    /// Deletes failed items of a store scope (0: all stores)
     /// </summary>
     public virtual Task<int> DiscardFailedAsync(int storeId, IList<int> ids)
     {
         var failed = (int)QueueItemState.Failed;
-        return _queueRepository.DeleteAsync(item => item.StoreId == storeId && item.StateId == failed && ids.Contains(item.Id));
+        return storeId > 0
+            ? _queueRepository.DeleteAsync(item => item.StoreId == storeId && item.StateId == failed && ids.Contains(item.Id))
+            : _queueRepository.DeleteAsync(item => item.StateId == failed && ids.Contains(item.Id));
     }
 
     /// <summary>
