@@ -135,4 +135,25 @@ public class IcontactPluginTests
         Assert.That(added, Is.EquivalentTo(IcontactLocales.Introduced("0.9.0", "1.0.0")));
         Assert.That(added, Is.Not.Empty);
     }
+
+    [Test]
+    public async Task Updating_from_1_1_adds_the_1_2_resources_and_rewords_changed_ones()
+    {
+        IDictionary<string, string> added = null;
+        _localization.Setup(l => l.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), null))
+            .Callback<IDictionary<string, string>, int?>((resources, _) => added = resources).Returns(Task.CompletedTask);
+
+        await _plugin.UpdateAsync("1.1.0", "1.2.0");
+
+        Assert.That(added.Keys, Does.Contain("Plugins.Misc.IContact.Queue.Who.Guest").And.Contain("Plugins.Misc.IContact.Webhooks.Inbound.OwnUnsubscribe"));
+        Assert.That(added["Plugins.Misc.IContact.Rules.Errors.ProductIds"], Does.Contain("no longer has"), "a reworded text replaces the 1.1 one");
+        Assert.That(added.Keys, Does.Not.Contain("Plugins.Misc.IContact.FieldMapping"), "1.1's own resources are there already");
+        Assert.That(Version.Parse(PluginManifest().Version), Is.EqualTo(IcontactLocales.ByVersion[^1].Version), "the manifest's version is the newest resources'");
+    }
+
+    private static (string Version, string SystemName) PluginManifest()
+    {
+        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Nop.Plugin.Misc.IContact.Tests.Support.RepositoryPaths.PluginProjectDirectory, "plugin.json"))).RootElement;
+        return (json.GetProperty("Version").GetString(), json.GetProperty("SystemName").GetString());
+    }
 }

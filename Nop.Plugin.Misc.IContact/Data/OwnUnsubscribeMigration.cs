@@ -10,7 +10,7 @@ namespace Nop.Plugin.Misc.IContact.Data;
 /// migration maps every property: a string, nullable, unbounded, like ListIds), so it is added only when missing: both
 /// paths end with the column exactly once.
 /// </summary>
-[NopMigration("2026/11/30 06:00:00", "Misc.IContact 1.1 own unsubscribes", MigrationProcessType.Update)]
+[NopMigration("2026/11/30 06:00:00", "Misc.IContact 1.2 own unsubscribes", MigrationProcessType.Update)]
 public class OwnUnsubscribeMigration : MigrationBase
 {
     /// <summary>

@@ -11,7 +11,8 @@ public static class IcontactLocales
     public static IReadOnlyList<(Version Version, IReadOnlyDictionary<string, string> Resources)> ByVersion { get; } =
     [
         (new Version(1, 0, 0), IcontactLocales100.Resources),
-        (new Version(1, 1, 0), IcontactLocales110.Resources)
+        (new Version(1, 1, 0), IcontactLocales110.Resources),
+        (new Version(1, 2, 0), IcontactLocales120.Resources)
     ];
 
     /// <summary>

@@ -12,11 +12,6 @@ public static class IcontactLocales110
     {
         //contact fields: field mapping (issue 11)
         ["Plugins.Misc.IContact.Queue.Operation.UpdateContact"] = "Update contact fields",
-        ["Plugins.Misc.IContact.Queue.Fields.Who"] = "For",
-        ["Plugins.Misc.IContact.Queue.Who.Customer"] = "Customer #{0}",
-        ["Plugins.Misc.IContact.Queue.Who.Guest"] = "Guest (newsletter subscriber)",
-        ["Plugins.Misc.IContact.Queue.Who.Erased"] = "Erased customer",
-        ["Plugins.Misc.IContact.Queue.Who.Icontact"] = "iContact web hook",
 
         ["Plugins.Misc.IContact.FieldMapping"] = "Contact fields",
         ["Plugins.Misc.IContact.FieldMapping.Instructions"] = "Choose what each iContact contact field receives. Values go with the contact in the same request as its list changes. Dates are sent as MM/DD/YYYY, amounts with two decimals (in the store's primary currency), whole numbers as they are; a value the customer does not have is left out, so iContact keeps what it has. A change applies to new changes at once and to contacts already in iContact when you run Synchronize (only contacts whose mapping changed are sent again).",
@@ -107,7 +102,6 @@ public static class IcontactLocales110
         ["Plugins.Misc.IContact.Webhooks.Unreachable"] = "The store URL {0} is probably not reachable from the internet (https and a public host name are expected): iContact cannot call it, and unsubscribes arrive by polling only.",
         ["Plugins.Misc.IContact.Webhooks.Inbound.Unsubscribed"] = "Confirmed by iContact: unsubscribed; left alone from now on, {0} newsletter subscription(s) deactivated.",
         ["Plugins.Misc.IContact.Webhooks.Inbound.Subscribed"] = "Confirmed by iContact: subscribed; the contact's record was updated.",
-        ["Plugins.Misc.IContact.Webhooks.Inbound.OwnUnsubscribe"] = "Confirmed by iContact: the plugin's own unsubscribe; nothing to carry over.",
         ["Plugins.Misc.IContact.Webhooks.Inbound.NotConfirmed"] = "Not confirmed by iContact (status there: {0}): nothing changed.",
 
         //rules beyond roles (issue 11)
@@ -120,9 +114,6 @@ public static class IcontactLocales110
         ["Plugins.Misc.IContact.Rules.Trigger.OrderPaid"] = "Customers who paid an order",
         ["Plugins.Misc.IContact.Rules.Fields.CustomerRoles.HintAny"] = "Customers in any of these roles match the rule. Required for \"Customers\"; for the other choices, none means anyone (guests included).",
         ["Plugins.Misc.IContact.Rules.Fields.ProductIds"] = "Products",
-        ["Plugins.Misc.IContact.Rules.Fields.ProductIds.Hint"] = "Order rules only: search the catalog by product name, SKU or ID and pick the products. An order matches when it contains one of the products, categories or manufacturers chosen; none chosen means any order.",
-        ["Plugins.Misc.IContact.Rules.ProductSearch.Placeholder"] = "Type a product name, SKU or ID",
-        ["Plugins.Misc.IContact.Rules.Product.Deleted"] = "#{0} (deleted from the catalog)",
         ["Plugins.Misc.IContact.Rules.Fields.CategoryIds"] = "Categories",
         ["Plugins.Misc.IContact.Rules.Fields.CategoryIds.Hint"] = "Order rules only: an order matches when it contains a product in one of these categories.",
         ["Plugins.Misc.IContact.Rules.Fields.ManufacturerIds"] = "Manufacturers",
@@ -149,7 +140,6 @@ public static class IcontactLocales110
         ["Plugins.Misc.IContact.Rules.Errors.Negative"] = "Order count, amount spent and days cannot be negative.",
         ["Plugins.Misc.IContact.Rules.Errors.Trigger"] = "Choose who the rule is about.",
         ["Plugins.Misc.IContact.Rules.Errors.Removal"] = "Choose what happens when a customer stops matching.",
-        ["Plugins.Misc.IContact.Rules.Errors.ProductIds"] = "The catalog no longer has these products: {0}. Remove them from the rule.",
         ["Plugins.Misc.IContact.Simulator.NotFound"] = "Neither a customer nor a newsletter subscription in this store has this email address.",
         ["Plugins.Misc.IContact.Simulator.JoinsAnyone"] = "joins.",
         ["Plugins.Misc.IContact.Simulator.NotSubscribed"] = "not joined: no active newsletter subscription for the rule in this store.",
