@@ -45,6 +45,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     protected InMemoryRepository<IcontactQueueItem> QueueRepository { get; private set; }
     protected InMemoryRepository<IcontactRuleRecord> RuleRepository { get; private set; }
     protected InMemoryRepository<IcontactFieldMap> FieldMapRepository { get; private set; }
+    protected InMemoryRepository<IcontactSyncRun> RunRepository { get; private set; }
     protected FieldPlatformFakes FieldPlatform { get; private set; }
     protected List<(string Type, string Message)> Shown { get; private set; }
     protected IEncryptionService Encryption { get; set; }
@@ -64,6 +65,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         QueueRepository = new InMemoryRepository<IcontactQueueItem>();
         RuleRepository = new InMemoryRepository<IcontactRuleRecord>();
         FieldMapRepository = new InMemoryRepository<IcontactFieldMap>();
+        RunRepository = new InMemoryRepository<IcontactSyncRun>();
         FieldPlatform = new FieldPlatformFakes();
 
         SettingService = new Mock<ISettingService>();
@@ -146,7 +148,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         FieldPlatform.AddTo(services);
         services.AddSingleton<IRepository<CustomerCustomerRoleMapping>>(new InMemoryRepository<CustomerCustomerRoleMapping>());
         services.AddSingleton<IRepository<IcontactSubscriber>>(new InMemoryRepository<IcontactSubscriber>());
-        services.AddSingleton<IRepository<IcontactSyncRun>>(new InMemoryRepository<IcontactSyncRun>());
+        services.AddSingleton<IRepository<IcontactSyncRun>>(RunRepository);
         services.AddSingleton<IRepository<IcontactRequestCount>>(new InMemoryRepository<IcontactRequestCount>());
         //the platform's tables the bulk synchronisation reads (the platform registers IRepository<> for every entity)
         services.AddSingleton<IRepository<Nop.Core.Domain.Customers.Customer>>(new InMemoryRepository<Nop.Core.Domain.Customers.Customer>());

@@ -33,6 +33,36 @@ public class SyncPageTests : ConfigurationControllerTestBase
     }
 
     [Test]
+    public async Task A_single_store_install_synchronizes_under_its_store_as_the_storefront_queues()
+    {
+        StoredSettings[0] = ConfiguredSettings();
+        await RuleRepository.InsertAsync(new Domain.IcontactRuleRecord
+        {
+            StoreId = 0, RuleId = "r1", RuleJson = """{"id":"r1","customerRoleIds":[3],"listId":"1","listName":"Customers","subscriptionStatus":"normal","enabled":true}"""
+        });
+
+        await CreateSyncController().SyncStart();
+        var progress = JsonOf(await CreateSyncController().SyncProgress());
+
+        Assert.That(RunRepository.Items.Select(run => run.StoreId), Is.EqualTo(new[] { 1 }), "the all-stores scope is the one store");
+        Assert.That(progress.GetProperty("started").GetBoolean(), Is.True);
+    }
+
+    [Test]
+    public async Task The_all_stores_scope_of_a_multi_store_install_asks_for_a_store()
+    {
+        StoredSettings[0] = ConfiguredSettings();
+        Stores.Add(new Nop.Core.Domain.Stores.Store { Id = 2, Name = "Outlet" });
+
+        var start = JsonOf(await CreateSyncController().SyncStart());
+        var preview = JsonOf(await CreateSyncController().SyncPreview());
+
+        Assert.That(start.GetProperty("error").GetString(), Is.EqualTo(English("Plugins.Misc.IContact.Sync.ChooseStore")));
+        Assert.That(preview.GetProperty("error").GetString(), Is.EqualTo(English("Plugins.Misc.IContact.Sync.ChooseStore")));
+        Assert.That(RunRepository.Items, Is.Empty);
+    }
+
+    [Test]
     public async Task Progress_before_any_run_says_so()
     {
         StoredSettings[0] = ConfiguredSettings();

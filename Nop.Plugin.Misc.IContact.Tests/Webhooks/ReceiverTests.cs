@@ -94,6 +94,23 @@ public class ReceiverTests : WebhookTestBase
     }
 
     [Test]
+    public async Task A_hook_of_the_all_stores_scope_of_a_single_store_install_acts_on_its_store()
+    {
+        //the storefront delivered under the real store id; the owner's only scope (all stores) registered the hook at /0/
+        var (customer, contactId) = await DeliveredCustomerAsync("ann@example.com");
+        Settings[0] = Settings[StoreId];
+        var secret = await Resolve<WebhookSecretService>().GetOrCreateAsync(0);
+        SetStatusInEmulator(contactId, NewsletterListId, "unsubscribed");
+
+        Assert.That(await PostAsync(0, secret, Body(contactId, NewsletterListId)), Is.EqualTo(200));
+        await Runner().DrainAsync();
+
+        Assert.That(Inbound.Single().StoreId, Is.EqualTo(StoreId), "queued under the store, where its records are");
+        Assert.That(Newsletters.Single().Active, Is.False);
+        Assert.That(Subscribers.Items.Single(s => s.CustomerId == customer.Id).GetListIds(), Does.Not.Contain(NewsletterListId));
+    }
+
+    [Test]
     public async Task A_confirmed_subscribe_of_a_known_contact_updates_its_record()
     {
         var (customer, contactId) = await DeliveredCustomerAsync("ann@example.com");

@@ -28,6 +28,7 @@ public class IcontactSyncController : IcontactBaseController
     protected readonly IcontactRuleService _ruleService;
     protected readonly QueueAdminService _queueAdminService;
     protected readonly IStoreService _storeService;
+    protected readonly StoreScopeResolver _storeScopeResolver;
     protected readonly SyncPreviewService _syncPreviewService;
 
     #endregion
@@ -44,6 +45,7 @@ public class IcontactSyncController : IcontactBaseController
         IStoreContext storeContext,
         QueueAdminService queueAdminService,
         IStoreService storeService,
+        StoreScopeResolver storeScopeResolver,
         SyncPreviewService syncPreviewService)
         : base(errorDescriber, settingService, storeContext)
     {
@@ -54,6 +56,7 @@ public class IcontactSyncController : IcontactBaseController
         _ruleService = ruleService;
         _queueAdminService = queueAdminService;
         _storeService = storeService;
+        _storeScopeResolver = storeScopeResolver;
         _syncPreviewService = syncPreviewService;
     }
 
@@ -151,9 +154,11 @@ public class IcontactSyncController : IcontactBaseController
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
     public async Task<IActionResult> SyncPreview()
     {
-        var (settings, storeId) = await LoadSettingsAsync();
+        var (settings, scope) = await LoadSettingsAsync();
         if (!IcontactConnectionService.IsConfigured(settings))
             return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Status.NotConfigured"));
+        if (await _storeScopeResolver.StoreOfScopeAsync(scope) is not (> 0 and var storeId))
+            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Sync.ChooseStore"));
 
         try
         {
@@ -186,9 +191,12 @@ public class IcontactSyncController : IcontactBaseController
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
     public async Task<IActionResult> SyncStart()
     {
-        var (settings, storeId) = await LoadSettingsAsync();
+        var (settings, scope) = await LoadSettingsAsync();
         if (!IcontactConnectionService.IsConfigured(settings))
             return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Status.NotConfigured"));
+        //a run reads and queues as the storefront does, under a real store
+        if (await _storeScopeResolver.StoreOfScopeAsync(scope) is not (> 0 and var storeId))
+            return ErrorJson(await T($"{IcontactDefaults.LocalePrefix}.Sync.ChooseStore"));
 
         await _bulkSyncService.StartAsync(storeId);
         _deliverySignal.Notify();
@@ -202,8 +210,9 @@ public class IcontactSyncController : IcontactBaseController
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
     public async Task<IActionResult> SyncProgress()
     {
-        var (_, storeId) = await LoadSettingsAsync();
-        var run = await _bulkSyncService.GetLatestRunAsync(storeId);
+        var (_, scope) = await LoadSettingsAsync();
+        var storeId = await _storeScopeResolver.StoreOfScopeAsync(scope);
+        var run = storeId > 0 ? await _bulkSyncService.GetLatestRunAsync(storeId) : null;
         if (run is null)
             return Json(new { running = false, started = false });
 

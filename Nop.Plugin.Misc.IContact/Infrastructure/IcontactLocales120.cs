@@ -24,6 +24,9 @@ public static class IcontactLocales120
         ["Plugins.Misc.IContact.Queue.Who.Erased"] = "Erased customer",
         ["Plugins.Misc.IContact.Queue.Who.Icontact"] = "iContact web hook",
 
+        //Synchronize and its preview work on one store, as the storefront's changes do
+        ["Plugins.Misc.IContact.Sync.ChooseStore"] = "This installation has several stores: choose one with the store configuration selector at the top of the page to preview or synchronize its customers. Each store keeps its own record of what was delivered, as its storefront does.",
+
         //the web hook's echo of the plugin's own unsubscribe
         ["Plugins.Misc.IContact.Webhooks.Inbound.OwnUnsubscribe"] = "Confirmed by iContact: the plugin's own unsubscribe; nothing to carry over.",
     };

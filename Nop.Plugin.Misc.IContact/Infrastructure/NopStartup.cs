@@ -56,6 +56,7 @@ public class NopStartup : INopStartup
         services.AddScoped<BulkSyncService>();
         services.AddScoped<NewsletterGuestSync>();
         services.AddScoped<SyncPreviewService>();
+        services.AddScoped<StoreScopeResolver>();
         services.AddScoped<SynchronizationRunner>();
         services.AddScoped<UnsubscribeReconciler>();
         services.AddScoped<WebhookSecretService>();

@@ -37,6 +37,7 @@ public class InboundChangeService
     protected readonly ErrorDescriber _errorDescriber;
     protected readonly IcontactGateway _gateway;
     protected readonly InboundQueue _inboundQueue;
+    protected readonly StoreScopeResolver _storeScopeResolver;
     protected readonly SubscriberService _subscriberService;
     protected readonly TimeProvider _timeProvider;
     protected readonly UnsubscribeReconciler _unsubscribeReconciler;
@@ -49,6 +50,7 @@ public class InboundChangeService
     public InboundChangeService(ErrorDescriber errorDescriber,
         IcontactGateway gateway,
         InboundQueue inboundQueue,
+        StoreScopeResolver storeScopeResolver,
         SubscriberService subscriberService,
         TimeProvider timeProvider,
         UnsubscribeReconciler unsubscribeReconciler,
@@ -57,6 +59,7 @@ public class InboundChangeService
         _errorDescriber = errorDescriber;
         _gateway = gateway;
         _inboundQueue = inboundQueue;
+        _storeScopeResolver = storeScopeResolver;
         _subscriberService = subscriberService;
         _timeProvider = timeProvider;
         _unsubscribeReconciler = unsubscribeReconciler;
@@ -126,7 +129,9 @@ public class InboundChangeService
 
         //contact_created / contact_updated name no list: nothing the plugin acts on
         var changes = events.Where(e => e.ListId is not null).Select(e => (e.ContactId, e.ListId)).ToList();
-        await _inboundQueue.EnqueueInboundAsync(storeId, changes);
+        //hooks registered from the all-stores scope of a single-store install act on its store, where the storefront's
+        //changes and the subscriber records are kept
+        await _inboundQueue.EnqueueInboundAsync(await _storeScopeResolver.StoreOfScopeAsync(storeId), changes);
         return InboundReceipt.Accepted;
     }
 

@@ -101,7 +101,8 @@ public class SubscriberService
         _subscriberRepository.Table.Where(s => s.StoreId == storeId);
 
     /// <summary>
-    /// Gets the records of a store with these iContact contact ids
+    /// Gets the records of a store (0: every store, for what the shared configuration of a multi-store install hears
+    /// from iContact) with these iContact contact ids
     /// </summary>
     public virtual async Task<IList<IcontactSubscriber>> GetByContactIdsAsync(int storeId, IList<string> contactIds)
     {
@@ -109,7 +110,7 @@ public class SubscriberService
         var found = new List<IcontactSubscriber>();
         //a List, not the array Chunk gives: C# 14 would bind an array's Contains to a span overload linq2db 5.4.1 cannot translate
         foreach (var chunk in contactIds.Distinct().Chunk(500).Select(ids => ids.ToList()))
-            found.AddRange(await _subscriberRepository.GetAllAsync(query => query.Where(s => s.StoreId == storeId && chunk.Contains(s.ContactId))));
+            found.AddRange(await _subscriberRepository.GetAllAsync(query => (storeId > 0 ? query.Where(s => s.StoreId == storeId) : query).Where(s => chunk.Contains(s.ContactId))));
         return found;
     }
 
