@@ -24,6 +24,7 @@ public class IcontactPlugin : BasePlugin, IMiscPlugin
     protected readonly ISettingService _settingService;
     protected readonly IStoreService _storeService;
     protected readonly IWebHelper _webHelper;
+    protected readonly StoreScopeUpgrade _storeScopeUpgrade;
 
     #endregion
 
@@ -34,7 +35,8 @@ public class IcontactPlugin : BasePlugin, IMiscPlugin
         IScheduleTaskService scheduleTaskService,
         ISettingService settingService,
         IStoreService storeService,
-        IWebHelper webHelper)
+        IWebHelper webHelper,
+        StoreScopeUpgrade storeScopeUpgrade)
     {
         _ruleService = ruleService;
         _storeService = storeService;
@@ -42,6 +44,7 @@ public class IcontactPlugin : BasePlugin, IMiscPlugin
         _scheduleTaskService = scheduleTaskService;
         _settingService = settingService;
         _webHelper = webHelper;
+        _storeScopeUpgrade = storeScopeUpgrade;
     }
 
     #endregion
@@ -120,6 +123,9 @@ public class IcontactPlugin : BasePlugin, IMiscPlugin
 
         //1.1: rules leave the settings for the rule table (created by RuleTableMigration, which has run by now)
         await _ruleService.MoveRulesOutOfSettingsAsync((await _storeService.GetAllStoresAsync()).Select(store => store.Id));
+
+        //1.2: a single-store install's bulk runs and their records join the store's (they were kept under store id 0)
+        await _storeScopeUpgrade.MoveSharedScopeToStoreAsync();
 
         await base.UpdateAsync(currentVersion, targetVersion);
     }

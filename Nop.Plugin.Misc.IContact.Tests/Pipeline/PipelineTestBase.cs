@@ -100,6 +100,7 @@ public abstract class PipelineTestBase : EmulatorTestBase
             new IcontactRule { CustomerRoleIds = [VipRoleId], ListId = VipListId, ListName = "VIP", SubscriptionStatus = "pending" });
         Settings = new() { [0] = new IcontactSettings(), [StoreId] = settings };
         Customers = [];
+        Stores.Clear();
         Roles = [];
         Newsletters = [];
         OrderItems = new InMemoryRepository<OrderItem>();

@@ -15,6 +15,7 @@ public class IcontactPluginTests
     private Mock<ISettingService> _settings;
     private Mock<IWebHelper> _webHelper;
     private IcontactPlugin _plugin;
+    private Mock<Services.StoreScopeUpgrade> _storeScopeUpgrade;
 
     [SetUp]
     public void SetUp()
@@ -27,7 +28,8 @@ public class IcontactPluginTests
         stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([new Nop.Core.Domain.Stores.Store { Id = 1 }]);
         var rules = new Services.IcontactRuleService(new Support.InMemoryRepository<Domain.IcontactRuleRecord>(), _settings.Object,
             new Support.MemoryStaticCacheManager(TimeProvider.System));
-        _plugin = new IcontactPlugin(rules, _localization.Object, _tasks.Object, _settings.Object, stores.Object, _webHelper.Object);
+        _storeScopeUpgrade = new Mock<Services.StoreScopeUpgrade>(MockBehavior.Loose, null, null, null, null);
+        _plugin = new IcontactPlugin(rules, _localization.Object, _tasks.Object, _settings.Object, stores.Object, _webHelper.Object, _storeScopeUpgrade.Object);
     }
 
     [Test]
@@ -149,6 +151,7 @@ public class IcontactPluginTests
         Assert.That(added["Plugins.Misc.IContact.Rules.Errors.ProductIds"], Does.Contain("no longer has"), "a reworded text replaces the 1.1 one");
         Assert.That(added.Keys, Does.Not.Contain("Plugins.Misc.IContact.FieldMapping"), "1.1's own resources are there already");
         Assert.That(Version.Parse(PluginManifest().Version), Is.EqualTo(IcontactLocales.ByVersion[^1].Version), "the manifest's version is the newest resources'");
+        _storeScopeUpgrade.Verify(u => u.MoveSharedScopeToStoreAsync(), Times.Once);
     }
 
     private static (string Version, string SystemName) PluginManifest()

@@ -57,6 +57,7 @@ public class NopStartup : INopStartup
         services.AddScoped<NewsletterGuestSync>();
         services.AddScoped<SyncPreviewService>();
         services.AddScoped<StoreScopeResolver>();
+        services.AddScoped<StoreScopeUpgrade>();
         services.AddScoped<SynchronizationRunner>();
         services.AddScoped<UnsubscribeReconciler>();
         services.AddScoped<WebhookSecretService>();

@@ -289,5 +289,20 @@ public class BulkSyncService
         return new SyncProgress(run, delivered, failed, leftAlone, waiting, Math.Round(percent, 1), finish);
     }
 
+
+    /// <summary>
+    /// Moves the bulk runs from one store id to another (an update's repair of a single-store install: see
+    /// <see cref="SubscriberService.MoveStoreAsync"/>); a run under way goes on under the new id
+    /// </summary>
+    public virtual async Task MoveStoreAsync(int fromStoreId, int toStoreId)
+    {
+        var runs = await _runRepository.GetAllAsync(query => query.Where(run => run.StoreId == fromStoreId));
+        foreach (var run in runs.Where(_ => fromStoreId != toStoreId))
+        {
+            run.StoreId = toStoreId;
+            await _runRepository.UpdateAsync(run, false);
+        }
+    }
+
     #endregion
 }

@@ -163,5 +163,25 @@ public class QueueAdminService
         return page.TotalCount;
     }
 
+
+    /// <summary>
+    /// Moves the items not yet delivered from one store id to another (an update's repair of a single-store install: see
+    /// <see cref="SubscriberService.MoveStoreAsync"/>), so the newest change per store, address and list still wins
+    /// </summary>
+    /// <returns>The number of items moved</returns>
+    public virtual async Task<int> MoveWaitingToStoreAsync(int fromStoreId, int toStoreId)
+    {
+        var done = (int)QueueItemState.Done;
+        var leftAlone = (int)QueueItemState.LeftAlone;
+        var items = await _queueRepository.GetAllAsync(query => query.Where(item => item.StoreId == fromStoreId && item.StateId != done && item.StateId != leftAlone));
+        if (items.Count == 0 || fromStoreId == toStoreId)
+            return 0;
+
+        foreach (var item in items)
+            item.StoreId = toStoreId;
+        await _queueRepository.UpdateAsync(items, false);
+        return items.Count;
+    }
+
     #endregion
 }

@@ -269,5 +269,53 @@ public class SubscriberService
     public virtual Task<int> PurgeAsync(int storeId, int customerId, IList<string> emails) =>
         _subscriberRepository.DeleteAsync(s => (storeId == 0 || s.StoreId == storeId) && ((customerId > 0 && s.CustomerId == customerId) || emails.Contains(s.Email)));
 
+
+    /// <summary>
+    /// Moves the records kept under one store id to another (an update's repair of a single-store install whose bulk
+    /// runs recorded under the all-stores scope, 0, beside the storefront's records under its store): a record the
+    /// target store has for the same customer (a guest: the same address) is merged, the newer one's address, contact
+    /// and mapping version winning, the lists joined when the address is the same; the rest change store
+    /// </summary>
+    /// <returns>The number of records moved or merged</returns>
+    public virtual async Task<int> MoveStoreAsync(int fromStoreId, int toStoreId)
+    {
+        var moving = await _subscriberRepository.GetAllAsync(query => query.Where(s => s.StoreId == fromStoreId));
+        if (moving.Count == 0 || fromStoreId == toStoreId)
+            return 0;
+
+        var targets = (await _subscriberRepository.GetAllAsync(query => query.Where(s => s.StoreId == toStoreId)))
+            .GroupBy(s => s.CustomerId > 0 ? s.CustomerId.ToString() : "0:" + s.Email).ToDictionary(g => g.Key, g => g.First());
+        foreach (var record in moving)
+        {
+            if (!targets.TryGetValue(record.CustomerId > 0 ? record.CustomerId.ToString() : "0:" + record.Email, out var target))
+            {
+                record.StoreId = toStoreId;
+                await _subscriberRepository.UpdateAsync(record, false);
+                continue;
+            }
+
+            var (newer, older) = record.UpdatedOnUtc > target.UpdatedOnUtc ? (record, target) : (target, record);
+            if (string.Equals(newer.Email, older.Email, StringComparison.OrdinalIgnoreCase))
+            {
+                //on a list by either record, unless the newer one says the plugin took the contact off it since
+                var lists = newer.GetListIds();
+                lists.UnionWith(older.GetListIds().Except(newer.GetRemovedListIds()));
+                target.SetListIds(lists);
+                target.SetRemovedListIds(newer.GetRemovedListIds().Union(older.GetRemovedListIds().Except(lists)));
+            }
+            else
+            {
+                target.SetListIds(newer.GetListIds());
+                target.SetRemovedListIds(newer.GetRemovedListIds());
+            }
+
+            (target.Email, target.ContactId, target.FieldsVersion, target.UpdatedOnUtc) = (newer.Email, newer.ContactId ?? older.ContactId, newer.FieldsVersion, newer.UpdatedOnUtc);
+            await _subscriberRepository.UpdateAsync(target, false);
+            await _subscriberRepository.DeleteAsync(record, false);
+        }
+
+        return moving.Count;
+    }
+
     #endregion
 }
