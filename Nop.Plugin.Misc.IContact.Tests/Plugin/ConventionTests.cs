@@ -135,6 +135,21 @@ public class ConventionTests
     }
 
     [Test]
+    public void Every_migration_has_its_own_version()
+    {
+        //nopCommerce 4.90.6 (NopMigrationAttribute.MigrationConfig.Version) makes the version the ticks of the date text and
+        //records each in MigrationVersionInfo under a unique constraint: two migrations of one date break the second insert
+        //of a run, leaving the store half migrated until the next restart (seen in a real store: 23505 on "UC_Version")
+        var versions = typeof(IcontactPlugin).Assembly.GetTypes()
+            .SelectMany(type => type.GetCustomAttributesData().Where(a => a.AttributeType == typeof(NopMigrationAttribute)).Select(a => (type.Name, Date: (string)a.ConstructorArguments[0].Value!)))
+            .Select(m => (m.Name, Ticks: DateTime.ParseExact(m.Date, "yyyy/MM/dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture).Ticks))
+            .ToList();
+
+        Assert.That(versions, Has.Count.GreaterThanOrEqualTo(7));
+        Assert.That(versions.GroupBy(m => m.Ticks).Where(g => g.Count() > 1).Select(g => string.Join(" = ", g.Select(m => m.Name))), Is.Empty);
+    }
+
+    [Test]
     public void Queue_entity_has_only_columns_nopCommerce_maps()
     {
         //nopCommerce maps public writable int, long, bool, Guid, string, decimal, DateTime and byte[] (and their nullables);

@@ -11,7 +11,7 @@ namespace Nop.Plugin.Misc.IContact.Data;
 /// plugin's update (with the Update ones), once either way; the existing rules move in IcontactPlugin.UpdateAsync,
 /// which runs after it. Uninstall runs it down.
 /// </summary>
-[NopMigration("2026/11/30 02:00:00", "Misc.IContact 1.1 rule table", MigrationProcessType.NoMatter)]
+[NopMigration("2026/11/30 02:05:00", "Misc.IContact 1.1 rule table", MigrationProcessType.NoMatter)]
 public class RuleTableMigration : Migration
 {
     /// <summary>
