@@ -106,6 +106,8 @@ public class ReceiverTests : WebhookTestBase
         await Runner().DrainAsync();
 
         Assert.That(Inbound.Single().StoreId, Is.EqualTo(StoreId), "queued under the store, where its records are");
+        var card = await Resolve<Factories.WebhookModelFactory>().PrepareWebhookModelAsync(Settings[0], 0);
+        Assert.That(card.LastReceivedOnUtc, Is.Not.Null, "the status card of the all-stores scope shows the call");
         Assert.That(Newsletters.Single().Active, Is.False);
         Assert.That(Subscribers.Items.Single(s => s.CustomerId == customer.Id).GetListIds(), Does.Not.Contain(NewsletterListId));
     }

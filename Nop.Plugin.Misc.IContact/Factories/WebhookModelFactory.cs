@@ -13,16 +13,19 @@ public class WebhookModelFactory
 
     protected readonly ErrorDescriber _errorDescriber;
     protected readonly InboundQueue _inboundQueue;
+    protected readonly StoreScopeResolver _storeScopeResolver;
     protected readonly WebhookRegistrationService _registrationService;
 
     #endregion
 
     #region Ctor
 
-    public WebhookModelFactory(ErrorDescriber errorDescriber, InboundQueue inboundQueue, WebhookRegistrationService registrationService)
+    public WebhookModelFactory(ErrorDescriber errorDescriber, InboundQueue inboundQueue, StoreScopeResolver storeScopeResolver,
+        WebhookRegistrationService registrationService)
     {
         _errorDescriber = errorDescriber;
         _inboundQueue = inboundQueue;
+        _storeScopeResolver = storeScopeResolver;
         _registrationService = registrationService;
     }
 
@@ -49,7 +52,8 @@ public class WebhookModelFactory
             },
             Note = state is WebhookState.Refused or WebhookState.Failed ? settings.WebhookNote : null,
             StateOnUtc = settings.WebhookStateOnUtc,
-            LastReceivedOnUtc = await _inboundQueue.GetLastInboundOnUtcAsync(storeId),
+            //the hook's calls are kept under the store the scope stands for (a single-store install's all-stores hook: its store)
+            LastReceivedOnUtc = await _inboundQueue.GetLastInboundOnUtcAsync(await _storeScopeResolver.StoreOfScopeAsync(storeId)),
             Url = string.IsNullOrEmpty(storeUrl) ? null : WebhookSecretService.BuildUrl(storeUrl, storeId, null),
             Warning = !string.IsNullOrEmpty(storeUrl) && WebhookSecretService.LooksUnreachable(storeUrl)
                 ? await _errorDescriber.TextAsync("Webhooks.Unreachable", storeUrl)
