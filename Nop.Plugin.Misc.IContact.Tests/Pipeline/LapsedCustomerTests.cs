@@ -36,7 +36,10 @@ public class LapsedCustomerTests : PipelineTestBase
         AddOrder(customer, daysAgo: 200);
         await RunTaskAsync();
         await DeliverAllAsync();
-        await Consumer().HandleEventAsync(new OrderPlacedEvent(AddOrder(customer, daysAgo: 0)));
+        var order = AddOrder(customer, daysAgo: 0);
+        //the platform saves the order before it publishes the event: what the event queues is stamped later
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await Consumer().HandleEventAsync(new OrderPlacedEvent(order));
         await DeliverAllAsync();
     }
 
@@ -136,6 +139,21 @@ public class LapsedCustomerTests : PipelineTestBase
         Assert.That(relapse.State, Is.EqualTo(QueueItemState.Done));
         Assert.That(StatusOn("ann@example.com", VipListId), Is.EqualTo("normal"));
         Assert.That(Subscribers.Items.Single().GetRemovedListIds(), Is.Empty, "back on the list: no longer the plugin's removal");
+    }
+
+    [Test]
+    public async Task A_later_lapse_subscribes_again_however_long_delivered_changes_are_kept()
+    {
+        //the plugin's unsubscribe (made after her order) stays in the queue's history for the retention: it is no
+        //subscribe "already queued since the last order"
+        Settings[StoreId].DoneRetentionDays = 400;
+        UseRules(WinBack());
+        await LapseThenOrderAsync(NewCustomer("ann@example.com"));
+        Assert.That(StatusOn("ann@example.com", VipListId), Is.EqualTo("unsubscribed"));
+
+        await LapseAgainAsync();
+
+        Assert.That(StatusOn("ann@example.com", VipListId), Is.EqualTo("normal"));
     }
 
     [Test]

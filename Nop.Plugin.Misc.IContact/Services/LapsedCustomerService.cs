@@ -68,7 +68,7 @@ public class LapsedCustomerService
     /// <summary>
     /// Gets the next page of a rule's lapsed candidates in a store, by id: active customers with an address, in one of
     /// the rule's roles (when it names any), whose last counted order in the store is at least the rule's days old,
-    /// not on the rule's list and with no change for it queued after their last order. The query is not run.
+    /// not on the rule's list and with no subscribe to it queued after their last order. The query is not run.
     /// </summary>
     public virtual IQueryable<Customer> Candidates(IcontactRule rule, int storeId, int afterCustomerId)
     {
@@ -81,6 +81,7 @@ public class LapsedCustomerService
         var roleIds = rule.CustomerRoleIds.ToList();
         var listId = rule.ListId;
         var marker = "," + listId + ",";
+        var subscribe = (int)QueueOperation.Subscribe;
 
         var customers = _customerRepository.Table.Where(c => c.Id > afterCustomerId && !c.Deleted && c.Active && c.Email != null && c.Email != string.Empty);
         if (roleIds.Count > 0)
@@ -89,7 +90,10 @@ public class LapsedCustomerService
         return customers
             .Where(c => orders.Any(o => o.CustomerId == c.Id) && !orders.Any(o => o.CustomerId == c.Id && o.CreatedOnUtc > cutoff))
             .Where(c => !subscribers.Any(s => s.CustomerId == c.Id && ("," + s.ListIds + ",").Contains(marker)))
-            .Where(c => !queue.Any(q => q.CustomerId == c.Id && q.ListId == listId && !orders.Any(o => o.CustomerId == c.Id && o.CreatedOnUtc >= q.CreatedOnUtc)))
+            //a subscribe queued since the last order (waiting, delivered or left alone) means this lapse was found; the
+            //plugin's own unsubscribe after that order is no such thing, however long the queue keeps it
+            .Where(c => !queue.Any(q => q.CustomerId == c.Id && q.ListId == listId && q.OperationId == subscribe
+                && !orders.Any(o => o.CustomerId == c.Id && o.CreatedOnUtc >= q.CreatedOnUtc)))
             .OrderBy(c => c.Id)
             .Take(IcontactDefaults.BulkPageSize);
     }
