@@ -91,7 +91,7 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
     /// <summary>
     /// The plugin's object graph as NopStartup describes it, over the platform fakes of this fixture
     /// </summary>
-    protected List<Nop.Core.Domain.Catalog.Category> Categories { get; } = [new() { Id = 5, Name = "Coffee" }];
+    protected List<Nop.Core.Domain.Catalog.Category> Categories { get; } = [new() { Id = 5, Name = "Coffee" }, new() { Id = 6, Name = "Espresso", ParentCategoryId = 5 }];
     protected List<Nop.Core.Domain.Catalog.Manufacturer> Manufacturers { get; } = [new() { Id = 7, Name = "Roastery" }];
     protected List<(string Keywords, int StoreId, bool ShowHidden)> ProductSearches { get; } = [];
 
@@ -114,6 +114,15 @@ public abstract class ConfigurationControllerTestBase : EmulatorTestBase
         //(paged), IProductService.GetProductsByIdsAsync (ids it does not know are left out)
         var categories = new Mock<Nop.Services.Catalog.ICategoryService>();
         categories.Setup(c => c.GetAllCategoriesAsync(It.IsAny<int>(), It.IsAny<bool>())).ReturnsAsync(Categories);
+        //CategoryService.GetFormattedBreadCrumbAsync: the names from the root down, joined by " >> "
+        categories.Setup(c => c.GetFormattedBreadCrumbAsync(It.IsAny<Nop.Core.Domain.Catalog.Category>(), It.IsAny<IList<Nop.Core.Domain.Catalog.Category>>(), It.IsAny<string>(), It.IsAny<int>()))
+            .ReturnsAsync((Nop.Core.Domain.Catalog.Category category, IList<Nop.Core.Domain.Catalog.Category> all, string separator, int _) =>
+            {
+                var names = new List<string>();
+                for (var current = category; current is not null; current = (all ?? Categories).FirstOrDefault(c => c.Id == current.ParentCategoryId))
+                    names.Insert(0, current.Name);
+                return string.Join($" {separator} ", names);
+            });
         var manufacturers = new Mock<Nop.Services.Catalog.IManufacturerService>();
         manufacturers.Setup(m => m.GetAllManufacturersAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<bool?>()))
             .ReturnsAsync(() => new PagedList<Nop.Core.Domain.Catalog.Manufacturer>(Manufacturers, 0, int.MaxValue, Manufacturers.Count));

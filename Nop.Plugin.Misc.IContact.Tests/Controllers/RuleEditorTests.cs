@@ -52,6 +52,14 @@ public class RuleEditorTests : ConfigurationControllerTestBase
     }
 
     [Test]
+    public async Task The_category_picker_names_categories_by_their_path()
+    {
+        var page = (ConfigurationModel)((ViewResult)await CreateController().Configure()).Model!;
+
+        Assert.That(page.AvailableCategories.Select(c => (c.Text, c.Value)), Is.EqualTo(new[] { ("Coffee", "5"), ("Coffee >> Espresso", "6") }));
+    }
+
+    [Test]
     public void A_new_rule_leaves_customers_on_the_list_when_they_stop_matching()
     {
         Assert.That(new RuleModel().WhenNoLongerMatching, Is.EqualTo((int)RuleRemoval.LeaveOnList));

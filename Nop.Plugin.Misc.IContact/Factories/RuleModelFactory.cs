@@ -54,10 +54,12 @@ public class RuleModelFactory
         foreach (var removal in new[] { RuleRemoval.LeaveOnList, RuleRemoval.Unsubscribe })
             model.AvailableRemovals.Add(new SelectListItem(await T($"{IcontactDefaults.LocalePrefix}.Rules.Removal.{removal}"), ((int)removal).ToString(CultureInfo.InvariantCulture)));
 
-        model.AvailableCategories = (await _categoryService.GetAllCategoriesAsync(storeId, showHidden: true))
-            .Where(category => !category.Deleted)
-            .Select(category => new SelectListItem(category.Name, category.Id.ToString(CultureInfo.InvariantCulture)))
-            .ToList();
+        //categories by their path ("Computers >> Desktops"), as the platform's own category pickers name them
+        var categories = (await _categoryService.GetAllCategoriesAsync(storeId, showHidden: true)).Where(category => !category.Deleted).ToList();
+        model.AvailableCategories = [];
+        foreach (var category in categories)
+            model.AvailableCategories.Add(new SelectListItem(await _categoryService.GetFormattedBreadCrumbAsync(category, categories), category.Id.ToString(CultureInfo.InvariantCulture)));
+        model.AvailableCategories = model.AvailableCategories.OrderBy(item => item.Text, StringComparer.CurrentCultureIgnoreCase).ToList();
         model.AvailableManufacturers = (await _manufacturerService.GetAllManufacturersAsync(storeId: storeId, showHidden: true))
             .Where(manufacturer => !manufacturer.Deleted)
             .Select(manufacturer => new SelectListItem(manufacturer.Name, manufacturer.Id.ToString(CultureInfo.InvariantCulture)))

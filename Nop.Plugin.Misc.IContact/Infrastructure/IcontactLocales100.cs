@@ -36,7 +36,6 @@ public static class IcontactLocales100
         ["Plugins.Misc.IContact.Queue.Fields.Change"] = "Change",
         ["Plugins.Misc.IContact.Queue.Fields.Attempts"] = "Attempts",
         ["Plugins.Misc.IContact.Queue.Fields.NextAttempt"] = "Next attempt",
-        ["Plugins.Misc.IContact.Queue.Fields.LastError"] = "Last error",
         ["Plugins.Misc.IContact.Queue.Fields.UpdatedOn"] = "Updated",
         ["Plugins.Misc.IContact.Queue.Retry"] = "Retry",
         ["Plugins.Misc.IContact.Queue.Discard"] = "Discard",

@@ -19,6 +19,8 @@ public static class IcontactLocales120
 
         //the queue grid says whom a change is for
         ["Plugins.Misc.IContact.Queue.Fields.Who"] = "For",
+        //reworded: delivered and left-alone changes show their note there too
+        ["Plugins.Misc.IContact.Queue.Fields.LastError"] = "Note or last error",
         ["Plugins.Misc.IContact.Queue.Who.Customer"] = "Customer #{0}",
         ["Plugins.Misc.IContact.Queue.Who.Guest"] = "Guest (newsletter subscriber)",
         ["Plugins.Misc.IContact.Queue.Who.Erased"] = "Erased customer",

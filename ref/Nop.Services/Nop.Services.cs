@@ -10,6 +10,7 @@ namespace Nop.Services.Catalog
     {
         System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Catalog.Category>> GetAllCategoriesAsync(int storeId = 0, bool showHidden = false);
         System.Threading.Tasks.Task<System.Collections.Generic.IList<Nop.Core.Domain.Catalog.Category>> GetCategoriesByIdsAsync(int[] categoryIds);
+        System.Threading.Tasks.Task<string> GetFormattedBreadCrumbAsync(Nop.Core.Domain.Catalog.Category category, System.Collections.Generic.IList<Nop.Core.Domain.Catalog.Category> allCategories = null, string separator = ">>", int languageId = 0);
     }
     public partial interface IManufacturerService
     {
