@@ -71,4 +71,25 @@ public class IcontactSubscriber : BaseEntity
     /// Sets the ids of the lists the plugin itself took the contact off
     /// </summary>
     public void SetRemovedListIds(IEnumerable<string> listIds) => RemovedListIds = string.Join(",", listIds.Distinct().OrderBy(id => id));
+
+    /// <summary>
+    /// Takes in another record of the same customer (a guest: the same address) kept under another store id: the newer
+    /// record's address, contact and mapping version win; for the same address the lists join, less those the newer
+    /// record says the plugin took the contact off since
+    /// </summary>
+    public void Absorb(IcontactSubscriber other)
+    {
+        var (newer, older) = other.UpdatedOnUtc > UpdatedOnUtc ? (other, this) : (this, other);
+        var lists = newer.GetListIds();
+        var removed = newer.GetRemovedListIds();
+        if (string.Equals(newer.Email, older.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            lists.UnionWith(older.GetListIds().Except(removed));
+            removed.UnionWith(older.GetRemovedListIds().Except(lists));
+        }
+
+        (Email, ContactId, FieldsVersion, UpdatedOnUtc) = (newer.Email, newer.ContactId ?? older.ContactId, newer.FieldsVersion, newer.UpdatedOnUtc);
+        SetListIds(lists);
+        SetRemovedListIds(removed);
+    }
 }

@@ -7,11 +7,6 @@ using Nop.Services.Messages;
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
-/// Represents the progress of a bulk synchronisation
-/// </summary>
-public record SyncProgress(IcontactSyncRun Run, int Delivered, int Failed, int LeftAlone, int Waiting, double Percent, DateTime? EstimatedFinishUtc);
-
-/// <summary>
 /// Brings a store's existing customers to iContact under the rules: reads customers page by page (never all in memory),
 /// queues their changes with the run's id (the same queue and delivery as live events, so limits, retries and the
 /// stale-list guard apply unchanged; delivery leaves alone anyone unsubscribed in iContact), and persists its place so
@@ -262,46 +257,20 @@ public class BulkSyncService
     /// <summary>
     /// Gets the progress of a run
     /// </summary>
-    public virtual async Task<SyncProgress> GetProgressAsync(IcontactSyncRun run)
-    {
-        var failed = await _queueAdminService.CountForRunAsync(run.Id, QueueItemState.Failed);
-        var leftAlone = await _queueAdminService.CountForRunAsync(run.Id, QueueItemState.LeftAlone);
-        var waiting = await _queueAdminService.CountWaitingForRunAsync(run.Id);
-        //delivered changes of a run leave the queue (DeliveryQueue.CompleteDeliveredAsync): what was queued and is no longer
-        //waiting, failed or left alone was delivered (or replaced by a newer change, or removed with an erased customer)
-        var delivered = Math.Max(run.ItemsQueued - waiting - failed - leftAlone, 0);
-
-        double percent;
-        if (run.State == SyncRunState.Completed || run.TotalCustomers == 0)
-            percent = run.State == SyncRunState.Completed ? 100 : 0;
-        else
-        {
-            //customers read, discounted by the share of their changes still waiting
-            var read = Math.Min(run.CustomersRead, run.TotalCustomers) / (double)run.TotalCustomers;
-            var sent = run.ItemsQueued == 0 ? 1 : 1 - waiting / (double)run.ItemsQueued;
-            percent = Math.Clamp(100 * read * sent, 0, 99.9);
-        }
-
-        DateTime? finish = null;
-        if (percent is > 0 and < 100)
-            finish = run.StartedOnUtc + (UtcNow - run.StartedOnUtc) * (100 / percent);
-
-        return new SyncProgress(run, delivered, failed, leftAlone, waiting, Math.Round(percent, 1), finish);
-    }
-
+    public virtual async Task<SyncProgress> GetProgressAsync(IcontactSyncRun run) =>
+        SyncProgress.Of(run, await _queueAdminService.CountForRunAsync(run.Id, QueueItemState.Failed),
+            await _queueAdminService.CountForRunAsync(run.Id, QueueItemState.LeftAlone), await _queueAdminService.CountWaitingForRunAsync(run.Id), UtcNow);
 
     /// <summary>
     /// Moves the bulk runs from one store id to another (an update's repair of a single-store install: see
-    /// <see cref="SubscriberService.MoveStoreAsync"/>); a run under way goes on under the new id
+    /// <see cref="StoreScopeUpgrade"/>); a run under way goes on under the new id
     /// </summary>
     public virtual async Task MoveStoreAsync(int fromStoreId, int toStoreId)
     {
-        var runs = await _runRepository.GetAllAsync(query => query.Where(run => run.StoreId == fromStoreId));
-        foreach (var run in runs.Where(_ => fromStoreId != toStoreId))
-        {
+        var runs = await _runRepository.GetAllAsync(query => query.Where(run => run.StoreId == fromStoreId && fromStoreId != toStoreId));
+        foreach (var run in runs)
             run.StoreId = toStoreId;
-            await _runRepository.UpdateAsync(run, false);
-        }
+        await _runRepository.UpdateAsync(runs, false);
     }
 
     #endregion

@@ -4,15 +4,6 @@ using Nop.Plugin.Misc.IContact.Domain;
 namespace Nop.Plugin.Misc.IContact.Services;
 
 /// <summary>
-/// Represents what delivery did for one customer of a store
-/// </summary>
-/// <param name="FieldsVersion">Version of the field mappings of the contact data delivered (null: no contact data)</param>
-/// <param name="OwnUnsubscribedListIds">Those of the unsubscribed lists the contact was still on in iContact before the
-/// delivery: the plugin's own unsubscribes (null: none)</param>
-public record DeliveredChange(int StoreId, int CustomerId, string Email, string ContactId, IEnumerable<string> SubscribedListIds,
-    IEnumerable<string> UnsubscribedListIds, string FieldsVersion = null, IEnumerable<string> OwnUnsubscribedListIds = null);
-
-/// <summary>
 /// Remembers what was delivered per customer: the address iContact knows, its contact id and the plugin's lists. A
 /// newsletter subscriber without an account (a guest) has a record with customer id 0, found by store and address.
 /// </summary>
@@ -273,8 +264,8 @@ public class SubscriberService
     /// <summary>
     /// Moves the records kept under one store id to another (an update's repair of a single-store install whose bulk
     /// runs recorded under the all-stores scope, 0, beside the storefront's records under its store): a record the
-    /// target store has for the same customer (a guest: the same address) is merged, the newer one's address, contact
-    /// and mapping version winning, the lists joined when the address is the same; the rest change store
+    /// target store has for the same customer (a guest: the same address) is merged (<see cref="IcontactSubscriber.Absorb"/>);
+    /// the rest change store
     /// </summary>
     /// <returns>The number of records moved or merged</returns>
     public virtual async Task<int> MoveStoreAsync(int fromStoreId, int toStoreId)
@@ -294,22 +285,7 @@ public class SubscriberService
                 continue;
             }
 
-            var (newer, older) = record.UpdatedOnUtc > target.UpdatedOnUtc ? (record, target) : (target, record);
-            if (string.Equals(newer.Email, older.Email, StringComparison.OrdinalIgnoreCase))
-            {
-                //on a list by either record, unless the newer one says the plugin took the contact off it since
-                var lists = newer.GetListIds();
-                lists.UnionWith(older.GetListIds().Except(newer.GetRemovedListIds()));
-                target.SetListIds(lists);
-                target.SetRemovedListIds(newer.GetRemovedListIds().Union(older.GetRemovedListIds().Except(lists)));
-            }
-            else
-            {
-                target.SetListIds(newer.GetListIds());
-                target.SetRemovedListIds(newer.GetRemovedListIds());
-            }
-
-            (target.Email, target.ContactId, target.FieldsVersion, target.UpdatedOnUtc) = (newer.Email, newer.ContactId ?? older.ContactId, newer.FieldsVersion, newer.UpdatedOnUtc);
+            target.Absorb(record);
             await _subscriberRepository.UpdateAsync(target, false);
             await _subscriberRepository.DeleteAsync(record, false);
         }
