@@ -262,8 +262,8 @@ public class IcontactModelFactory
             [IcontactDefaults.SubscriptionStatuses.Pending] = await T($"{IcontactDefaults.LocalePrefix}.Rules.Status.Pending")
         };
 
-        var describe = await _ruleModelFactory.DescriberAsync(rules, storeId);
         var products = await _ruleModelFactory.ProductNamesAsync(rules.SelectMany(rule => rule.ProductIds));
+        var describe = await _ruleModelFactory.DescriberAsync(rules, storeId, products);
         var length = searchModel.Length > 0 ? searchModel.Length : rules.Count;
         var page = rules.Skip(Math.Max(searchModel.Start, 0)).Take(Math.Max(length, 1)).Select(rule => new RuleModel
         {

@@ -118,7 +118,10 @@ public class RuleModelFactory
     /// Gets a describer of rules' triggers and conditions in words ("Customers who paid an order, containing Coffee;
     /// spent at least 500"), reading the catalog names of all the given rules at once
     /// </summary>
-    public virtual async Task<Func<IcontactRule, string>> DescriberAsync(IReadOnlyCollection<IcontactRule> rules, int storeId)
+    /// <param name="rules">The rules to describe</param>
+    /// <param name="storeId">Store scope of the rules</param>
+    /// <param name="products">The rules' product names (<see cref="ProductNamesAsync"/>, read once by the caller, which shows them too)</param>
+    public virtual async Task<Func<IcontactRule, string>> DescriberAsync(IReadOnlyCollection<IcontactRule> rules, int storeId, IReadOnlyDictionary<int, string> products)
     {
         var categories = rules.Any(rule => rule.CategoryIds.Count > 0)
             ? (await _categoryService.GetAllCategoriesAsync(storeId, showHidden: true)).ToDictionary(category => category.Id, category => category.Name)
@@ -126,7 +129,6 @@ public class RuleModelFactory
         var manufacturers = rules.Any(rule => rule.ManufacturerIds.Count > 0)
             ? (await _manufacturerService.GetAllManufacturersAsync(storeId: storeId, showHidden: true)).ToDictionary(manufacturer => manufacturer.Id, manufacturer => manufacturer.Name)
             : [];
-        var products = await ProductNamesAsync(rules.SelectMany(rule => rule.ProductIds));
 
         var triggers = new Dictionary<RuleTrigger, string>();
         foreach (var trigger in Enum.GetValues<RuleTrigger>())
